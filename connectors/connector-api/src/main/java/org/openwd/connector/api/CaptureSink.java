@@ -1,0 +1,80 @@
+package org.openwd.connector.api;
+
+/**
+ * What the platform gives a {@link ConnectorSource} to deliver into: the entrance to the
+ * global task list.
+ *
+ * <h2>Commit semantics</h2>
+ * <p>
+ * Every method blocks until its effect is durably committed. A normal return means the
+ * platform will not lose the change even if it crashes right afterwards, and only then
+ * may the source acknowledge the input upstream (ack the message, advance its watermark,
+ * move the file). Blocking is also the platform's back-pressure: a source that waits for
+ * the sink never outruns it.
+ * <p>
+ * A {@link CaptureException} means nothing was committed;
+ * {@link CaptureException#retryable()} says whether to deliver the input again later or
+ * to give it up as poison. Results are never errors: a redelivered capture or an update
+ * for an unknown item is a normal answer.
+ *
+ * <h2>Idempotence</h2>
+ * <p>
+ * The platform identifies an item by source system + external id and deduplicates on it.
+ * Delivering the same input twice is always safe: a second {@link #capture} returns
+ * {@code created == false} and changes nothing, a second {@link #update}, {@link #cancel}
+ * or {@link #complete} returns {@link ChangeResult.Outcome#UNCHANGED}. So at-least-once
+ * delivery from the source becomes exactly-once capture.
+ *
+ * <h2>Threading and ordering</h2>
+ * <p>
+ * Implementations are thread-safe: a source may call them from any number of threads at
+ * once. Calls made one after another (the next starts after the previous returned) take
+ * effect in that order; concurrent calls have no defined order, so a source that must
+ * keep the order of an item's changes delivers them one after another.
+ * <p>
+ * Calls after the source's {@link ConnectorSource#close()} returned are a bug; the sink
+ * may reject them with {@link IllegalStateException}.
+ */
+public interface CaptureSink {
+
+	/**
+	 * Captures a new item as a task, unless its key was captured before.
+	 * @param item the item
+	 * @return the task's id and whether this call created it
+	 * @throws CaptureException if nothing was committed
+	 */
+	CaptureResult capture(CapturedItem item);
+
+	/**
+	 * Applies a source system's changes to a captured item's task.
+	 * @param update the changes
+	 * @return what the update did
+	 * @throws CaptureException if nothing was committed
+	 */
+	ChangeResult update(ItemUpdate update);
+
+	/**
+	 * Cancels a captured item's task because the source system withdrew the item.
+	 * @param cancel which item and why
+	 * @return what the cancel did
+	 * @throws CaptureException if nothing was committed
+	 */
+	ChangeResult cancel(ItemCancel cancel);
+
+	/**
+	 * Completes a captured item's task because the work was done in the source system.
+	 * @param completion which item and how it ended
+	 * @return what the completion did
+	 * @throws CaptureException if nothing was committed
+	 */
+	ChangeResult complete(ItemCompletion completion);
+
+	/**
+	 * Records input the source could not map, so that operators see it. After a normal
+	 * return the source skips or dead-letters the input and acknowledges it upstream.
+	 * @param input where the input is and what is wrong with it
+	 * @throws CaptureException if nothing was recorded (retryable: report it again later)
+	 */
+	void reportMalformed(MalformedInput input);
+
+}

@@ -1,0 +1,20 @@
+package org.openwd;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** OpenWD: captures back-office work from many systems into one global task list and distributes it. */
+@Modulithic(systemName = "OpenWD")
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OpenWdApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(OpenWdApplication.class, args);
+	}
+
+}

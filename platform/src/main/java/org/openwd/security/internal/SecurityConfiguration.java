@@ -1,0 +1,115 @@
+package org.openwd.security.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.openwd.common.web.Problems;
+import org.openwd.security.Role;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Spring Security on everything. The REST API answers 401/403 as problem details; browsers get a login page.
+ * Roles are checked per endpoint with {@code @PreAuthorize}; anything under {@code /api} without a rule is denied by
+ * the method-security test that checks every endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper mapper) throws Exception {
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"OpenWD\"");
+			write(mapper, request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+					"Log in or send credentials to use this endpoint"));
+		};
+		AccessDeniedHandler apiDenied = (request, response, ex) -> write(mapper, request, response, Problems.of(
+				HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this operation"));
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/error").permitAll()
+			.requestMatchers(API).authenticated()
+			.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName("OpenWD")
+				.authenticationEntryPoint(apiEntryPoint)
+				// keep the authenticated context in the session too: clients that send the session cookie back skip
+				// the password hash check on every request
+				.securityContextRepository(new DelegatingSecurityContextRepository(
+						new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+			.formLogin(form -> form.defaultSuccessUrl("/", false))
+			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				// API clients authenticate each request with a header, which a browser never adds on its own
+				.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+				.defaultAccessDeniedHandlerFor(apiDenied, API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
+		List<UserDetails> users = new ArrayList<>();
+		if (properties.demoUsers()) {
+			DemoUsers.ALL.forEach(demo -> users.add(User.withUsername(demo.username())
+				.password(encoder.encode(demo.username()))
+				.roles(demo.roles().stream().map(Role::name).toArray(String[]::new))
+				.build()));
+		}
+		properties.users().forEach(user -> users.add(User.withUsername(user.username())
+			.password(user.password())
+			.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+			.build()));
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	private static void write(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,
+			ProblemDetail problem) throws IOException {
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}

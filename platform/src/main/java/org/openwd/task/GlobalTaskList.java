@@ -1,0 +1,28 @@
+package org.openwd.task;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What other modules may do with tasks in the global task list. Every call is one transaction: the change and its
+ * history are committed together, and the resulting events are published from the persistent registry.
+ */
+public interface GlobalTaskList {
+
+	Optional<TaskSnapshot> find(TaskId id);
+
+	TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor);
+
+	TaskSnapshot accept(TaskId id, String employee);
+
+	TaskSnapshot decline(TaskId id, String employee, String reason);
+
+	TaskSnapshot expireOffer(TaskId id);
+
+	TaskSnapshot assign(TaskId id, String employee, String actor);
+
+	TaskSnapshot returnToQueue(TaskId id, String reason, String actor);
+
+	TaskSnapshot complete(TaskId id, String outcome, String actor);
+
+}

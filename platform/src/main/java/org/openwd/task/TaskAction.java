@@ -1,0 +1,9 @@
+package org.openwd.task;
+
+/** The verbs that change a task; each is recorded in the task's history. */
+public enum TaskAction {
+
+	CAPTURE, CLASSIFY, SCHEDULE, ACTIVATE, ERROR_HOLD, OFFER, ACCEPT, DECLINE, EXPIRE, ASSIGN, RETURN_TO_QUEUE, COMPLETE,
+	COMPLETE_FROM_SOURCE, CANCEL, REJECT, HOLD, RESUME, RESTART, UPDATE
+
+}

@@ -1,0 +1,12 @@
+package org.openwd.task;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Read-only view of a task, handed to other modules (classification, distribution, escalation). */
+public record TaskSnapshot(TaskId id, String sourceSystem, String externalId, String type, String title, String description,
+		String customerId, String customerSegment, Integer businessValue, Instant createdAt, Instant capturedAt,
+		Instant activationTime, Instant dueTime, String department, String process, Set<String> requiredSkills,
+		Map<String, Object> attributes, TaskState state, String assignedEmployee, String classifiedBy, long version) {
+}

@@ -1,0 +1,21 @@
+package org.openwd.task;
+
+import java.time.Instant;
+
+/**
+ * A task moved from one state to another (or was captured: {@code from} is {@code null}). Published through the
+ * persistent event publication registry after the change committed; listeners receive it at least once.
+ *
+ * @param taskId the task
+ * @param sourceSystem the system the task came from
+ * @param externalId the task's id in that system
+ * @param action the verb that caused the change
+ * @param from previous state, {@code null} on capture
+ * @param to new state
+ * @param at when it happened
+ * @param actor who did it (user name, connector name or {@code system})
+ * @param reason optional reason code or text
+ */
+public record TaskStateChanged(TaskId taskId, String sourceSystem, String externalId, TaskAction action, TaskState from,
+		TaskState to, Instant at, String actor, String reason) {
+}

@@ -1,0 +1,274 @@
+package org.openwd.task.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.openwd.task.GlobalTaskList;
+import org.openwd.task.TaskClassifier;
+import org.openwd.task.TaskId;
+import org.openwd.task.TaskNotFoundException;
+import org.openwd.task.TaskSnapshot;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Captures tasks idempotently and applies lifecycle verbs, one transaction per change. */
+@Service
+public class TaskLifecycleService implements GlobalTaskList {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskLifecycleService.class);
+
+	private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
+	private final TaskRepository tasks;
+
+	private final TaskHistoryRepository history;
+
+	private final TaskClassifier classifier;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final TransactionTemplate readTx;
+
+	TaskLifecycleService(TaskRepository tasks, TaskHistoryRepository history, ObjectProvider<TaskClassifier> classifier, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.tasks = tasks;
+		this.history = history;
+		this.classifier = classifier.getIfAvailable(TaskClassifier::passThrough);
+		this.clock = clock;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.readTx = new TransactionTemplate(transactionManager);
+		this.readTx.setReadOnly(true);
+	}
+
+	/** Result of a capture: the task and whether this call created it. */
+	public record Captured(TaskView task, boolean created) {
+	}
+
+	/**
+	 * Captures a task exactly once per source system and external id. A repeat returns the existing task unchanged,
+	 * also when two requests race (the unique key decides, the loser reads the winner's task).
+	 */
+	public Captured capture(NewTask data, String actor) {
+		Optional<TaskView> existing = findBySourceKey(data.sourceSystem(), data.externalId());
+		if (existing.isPresent()) {
+			return new Captured(existing.get(), false);
+		}
+		try {
+			return new Captured(tx.execute(status -> save(newTask(data, actor))), true);
+		}
+		catch (DataIntegrityViolationException ex) {
+			return findBySourceKey(data.sourceSystem(), data.externalId()).map(task -> new Captured(task, false))
+				.orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * Captures many tasks in one transaction (new ones inserted in JDBC batches); items whose key exists are answered
+	 * with the existing task. If a concurrent writer wins a key meanwhile, falls back to one transaction per item.
+	 */
+	public List<Captured> captureBatch(List<NewTask> items, String actor) {
+		try {
+			return tx.execute(status -> {
+				Map<String, TaskView> known = new HashMap<>();
+				items.stream()
+					.collect(Collectors.groupingBy(NewTask::sourceSystem,
+							Collectors.mapping(NewTask::externalId, Collectors.toSet())))
+					.forEach((source, ids) -> tasks.findBySourceKeys(source, ids)
+						.forEach(task -> known.put(key(task.sourceSystem(), task.externalId()), view(task))));
+				List<Captured> results = new ArrayList<>(items.size());
+				for (NewTask item : items) {
+					String key = key(item.sourceSystem(), item.externalId());
+					TaskView existing = known.get(key);
+					if (existing != null) {
+						results.add(new Captured(existing, false));
+					}
+					else {
+						TaskView created = save(newTask(item, actor));
+						known.put(key, created);
+						results.add(new Captured(created, true));
+					}
+				}
+				tasks.flush();
+				return results;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			log.debug("Batch capture lost a race on a source key; capturing item by item", ex);
+			return items.stream().map(item -> capture(item, actor)).toList();
+		}
+	}
+
+	private Task newTask(NewTask data, String actor) {
+		Instant now = clock.instant();
+		Task task = Task.capture(IDS.generate(), data, now, actor);
+		task.classify(classifier.classify(task.snapshot()), now, "system");
+		return task;
+	}
+
+	public Optional<TaskView> findView(UUID id) {
+		return readTx.execute(status -> tasks.findById(id).map(this::view));
+	}
+
+	public Optional<TaskView> findBySourceKey(String sourceSystem, String externalId) {
+		return readTx.execute(status -> tasks.findBySourceSystemAndExternalId(sourceSystem, externalId).map(this::view));
+	}
+
+	public UUID idOf(String sourceSystem, String externalId) {
+		return findBySourceKey(sourceSystem, externalId).map(view -> view.snapshot().id().value())
+			.orElseThrow(() -> new TaskNotFoundException("from source %s with external id %s".formatted(sourceSystem, externalId)));
+	}
+
+	public List<TaskHistoryEntry> history(UUID id) {
+		return readTx.execute(status -> history.findByTaskId(id));
+	}
+
+	public Page<TaskView> search(TaskFilter filter, Pageable page) {
+		return readTx.execute(status -> tasks.findAll(filter.toSpecification(), page).map(this::view));
+	}
+
+	public TaskView update(UUID id, TaskChanges changes, Long expectedVersion, String actor) {
+		return change(id, expectedVersion, task -> {
+			Instant now = clock.instant();
+			if (!task.update(changes, now, actor).isEmpty()) {
+				task.reclassify(classifier.classify(task.snapshot()), now, "system");
+			}
+		});
+	}
+
+	public TaskView cancel(UUID id, String reason, String actor) {
+		return change(id, null, task -> task.cancel(reason, clock.instant(), actor));
+	}
+
+	public TaskView reject(UUID id, String reason, String actor) {
+		return change(id, null, task -> task.reject(reason, clock.instant(), actor));
+	}
+
+	public TaskView hold(UUID id, String reason, String actor) {
+		return change(id, null, task -> task.hold(reason, clock.instant(), actor));
+	}
+
+	public TaskView resume(UUID id, String actor) {
+		return change(id, null, task -> task.resume(clock.instant(), actor));
+	}
+
+	public TaskView restart(UUID id, String reason, String actor) {
+		return change(id, null, task -> {
+			Instant now = clock.instant();
+			task.restart(reason, now, actor);
+			task.classify(classifier.classify(task.snapshot()), now, "system");
+		});
+	}
+
+	public TaskView completeFromSource(UUID id, String outcome, String note, String actor) {
+		return change(id, null, task -> task.completeFromSource(outcome, note, clock.instant(), actor));
+	}
+
+	/** Moves scheduled tasks whose activation time has come into the queue; returns how many moved. */
+	public int activateDueTasks(int max) {
+		List<UUID> due = readTx.execute(status -> tasks.findDue(org.openwd.task.TaskState.SCHEDULED, clock.instant(),
+				Pageable.ofSize(max)));
+		int activated = 0;
+		for (UUID id : due) {
+			try {
+				change(id, null, task -> {
+					if (task.state() == org.openwd.task.TaskState.SCHEDULED) {
+						task.activate(clock.instant(), "system");
+					}
+				});
+				activated++;
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+				log.debug("Task {} changed concurrently while activating; skipped", id);
+			}
+		}
+		return activated;
+	}
+
+	@Override
+	public Optional<TaskSnapshot> find(TaskId id) {
+		return findView(id.value()).map(TaskView::snapshot);
+	}
+
+	@Override
+	public TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor) {
+		return change(id.value(), null, task -> task.offer(employee, expiresAt, clock.instant(), actor)).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot accept(TaskId id, String employee) {
+		return change(id.value(), null, task -> task.accept(employee, clock.instant())).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot decline(TaskId id, String employee, String reason) {
+		return change(id.value(), null, task -> task.decline(reason, clock.instant(), employee)).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot expireOffer(TaskId id) {
+		return change(id.value(), null, task -> task.expireOffer(clock.instant())).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot assign(TaskId id, String employee, String actor) {
+		return change(id.value(), null, task -> task.assign(employee, clock.instant(), actor)).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot returnToQueue(TaskId id, String reason, String actor) {
+		return change(id.value(), null, task -> task.returnToQueue(reason, clock.instant(), actor)).snapshot();
+	}
+
+	@Override
+	public TaskSnapshot complete(TaskId id, String outcome, String actor) {
+		return change(id.value(), null, task -> task.complete(outcome, clock.instant(), actor)).snapshot();
+	}
+
+	private TaskView change(UUID id, Long expectedVersion, Consumer<Task> verb) {
+		return tx.execute(status -> {
+			Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFoundException(id.toString()));
+			if (expectedVersion != null && expectedVersion != task.version()) {
+				throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
+			}
+			verb.accept(task);
+			return save(task);
+		});
+	}
+
+	private TaskView save(Task task) {
+		List<TaskHistoryEntry> entries = task.drainNewHistory();
+		Task saved = tasks.save(task);
+		history.saveAll(entries);
+		return view(saved);
+	}
+
+	private TaskView view(Task task) {
+		return new TaskView(task.snapshot(), task.stateReason(), task.outcome(), task.offerExpiresAt(), task.updatedAt(),
+				task.closedAt());
+	}
+
+	private static String key(String source, String externalId) {
+		return source + '\u0000' + externalId;
+	}
+
+}

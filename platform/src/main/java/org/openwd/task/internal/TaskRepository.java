@@ -1,0 +1,25 @@
+package org.openwd.task.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.openwd.task.TaskState;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExecutor<Task> {
+
+	Optional<Task> findBySourceSystemAndExternalId(String sourceSystem, String externalId);
+
+	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
+	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
+
+	@Query("select t.id from Task t where t.state = :state and t.activationTime <= :now order by t.activationTime")
+	List<UUID> findDue(TaskState state, Instant now, Pageable page);
+
+}
