@@ -15,7 +15,9 @@ import java.time.Instant;
  * @param at when it happened
  * @param actor who did it (user name, connector name or {@code system})
  * @param reason optional reason code or text
+ * @param seq the position of this change in the task's history: with the task id a stable key that lets consumers
+ * drop redeliveries and restore order
  */
 public record TaskStateChanged(TaskId taskId, String sourceSystem, String externalId, TaskAction action, TaskState from,
-		TaskState to, Instant at, String actor, String reason) {
+		TaskState to, Instant at, String actor, String reason, int seq) {
 }

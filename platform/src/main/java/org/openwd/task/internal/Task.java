@@ -191,24 +191,54 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	}
 
 	/**
-	 * Re-classifies an open task after its data changed (update from the source). A task that is being worked on
-	 * (offered or assigned) or paused keeps its state; the new classification still applies to its fields.
+	 * Re-classifies an open task after its data changed (update from the source). An error-held task that now
+	 * classifies joins the queue; a waiting task that no longer classifies goes to ERROR_HELD; otherwise the state stays
+	 * and a history entry records what the new classification changed, if anything.
 	 */
 	void reclassify(Classification classification, Instant now, String actor) {
-		if (state.isTerminal()) {
+		if (state.isTerminal() || state == CAPTURED) {
 			return;
 		}
-		boolean waiting = state == QUEUED || state == SCHEDULED || state == ERROR_HELD;
-		if (waiting) {
-			applyClassification(classification, now, actor);
+		if (state == ERROR_HELD) {
+			if (classification instanceof Classification.Classified) {
+				applyClassification(classification, now, actor);
+			}
+			return;
 		}
-		else if (classification instanceof Classification.Classified c) {
-			department = c.department();
-			process = c.process();
-			businessValue = c.businessValue();
-			requiredSkills = new LinkedHashSet<>(c.requiredSkills() == null ? Set.of() : c.requiredSkills());
-			dueTime = c.dueTime();
-			classifiedBy = c.decisionRef();
+		if (classification instanceof Classification.Unclassifiable) {
+			if (state == QUEUED || state == SCHEDULED) {
+				applyClassification(classification, now, actor);
+			}
+			return;
+		}
+		Classification.Classified c = (Classification.Classified) classification;
+		Set<String> skills = c.requiredSkills() == null ? Set.of() : c.requiredSkills();
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (!Objects.equals(department, c.department())) {
+			details.put("department", String.valueOf(c.department()));
+		}
+		if (!Objects.equals(process, c.process())) {
+			details.put("process", String.valueOf(c.process()));
+		}
+		if (!Objects.equals(businessValue, c.businessValue())) {
+			details.put("businessValue", String.valueOf(c.businessValue()));
+		}
+		if (!Objects.equals(requiredSkills, skills)) {
+			details.put("requiredSkills", new ArrayList<>(skills));
+		}
+		if (!Objects.equals(dueTime, c.dueTime())) {
+			details.put("dueTime", String.valueOf(c.dueTime()));
+		}
+		department = c.department();
+		process = c.process();
+		businessValue = c.businessValue();
+		requiredSkills = new LinkedHashSet<>(skills);
+		dueTime = c.dueTime();
+		classifiedBy = c.decisionRef();
+		if (!details.isEmpty()) {
+			details.put("decision", c.decisionRef());
+			updatedAt = now;
+			record(TaskAction.CLASSIFY, state, state, now, actor, null, details);
 		}
 	}
 
@@ -399,7 +429,8 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		historyCount++;
 		newHistory.add(new TaskHistoryEntry(id, historyCount, now, actor, action, from, to, truncate(reason, 500), details));
 		if (from != to) {
-			registerEvent(new TaskStateChanged(taskId(), sourceSystem, externalId, action, from, to, now, actor, reason));
+			registerEvent(new TaskStateChanged(taskId(), sourceSystem, externalId, action, from, to, now, actor, reason,
+					historyCount));
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.openwd.task.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -9,9 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.openwd.task.TaskNotFoundException;
 import org.openwd.task.internal.TaskLifecycleService;
 import org.openwd.task.internal.TaskView;
-import org.openwd.task.web.OpenApiBodies.BatchBody;
-import org.openwd.task.web.OpenApiBodies.CaptureBody;
-import org.openwd.task.web.OpenApiBodies.UpdateBody;
 import org.openwd.task.web.TaskRequests.Completion;
 import org.openwd.task.web.TaskRequests.Reason;
 import org.openwd.task.web.TaskResponses.TaskResponse;
@@ -56,7 +56,7 @@ class SourceTaskController {
 	@PreAuthorize(TaskController.CAPTURERS)
 	@Operation(summary = "Update a task from its source, by source key")
 	ResponseEntity<TaskResponse> update(@PathVariable String sourceSystem, @PathVariable String externalId,
-			@UpdateBody @RequestBody JsonNode body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.UpdateTask.class))) @RequestBody JsonNode body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			Authentication auth) {
 		TaskView view = tasks.update(tasks.idOf(sourceSystem, externalId), requests.toChanges(requests.bindUpdate(body)),
 				TaskController.parseIfMatch(ifMatch), auth.getName());

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,9 +27,6 @@ import org.openwd.task.internal.TaskFilter;
 import org.openwd.task.internal.TaskLifecycleService;
 import org.openwd.task.internal.TaskLifecycleService.Captured;
 import org.openwd.task.internal.TaskView;
-import org.openwd.task.web.OpenApiBodies.BatchBody;
-import org.openwd.task.web.OpenApiBodies.CaptureBody;
-import org.openwd.task.web.OpenApiBodies.UpdateBody;
 import org.openwd.task.web.TaskRequests.Completion;
 import org.openwd.task.web.TaskRequests.Reason;
 import org.openwd.task.web.TaskResponses.BatchResult;
@@ -82,7 +82,7 @@ class TaskController {
 	@PreAuthorize(CAPTURERS)
 	@Operation(summary = "Capture a task", description = "201 with the new task; 200 with the existing task, unchanged, "
 			+ "when this source system + external id was captured before (idempotent).")
-	ResponseEntity<TaskResponse> capture(@CaptureBody @RequestBody JsonNode body, Authentication auth) {
+	ResponseEntity<TaskResponse> capture(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.CaptureTask.class))) @RequestBody JsonNode body, Authentication auth) {
 		Captured captured = tasks.capture(requests.toNewTask(requests.bindCapture(body), ""), auth.getName());
 		TaskResponse task = TaskResponse.of(captured.task());
 		if (captured.created()) {
@@ -96,7 +96,7 @@ class TaskController {
 	@Operation(summary = "Capture many tasks", description = "A JSON array of capture requests; each item is answered "
 			+ "individually (201 created, 200 already captured, 400 invalid with problem details). Valid items are "
 			+ "committed even when others are invalid.")
-	BatchResult captureBatch(@BatchBody @RequestBody JsonNode body, Authentication auth) {
+	BatchResult captureBatch(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = TaskRequests.CaptureTask.class), maxItems = 1000))) @RequestBody JsonNode body, Authentication auth) {
 		return requests.captureBatch(body, auth.getName());
 	}
 
@@ -134,7 +134,7 @@ class TaskController {
 	@PreAuthorize(CAPTURERS)
 	@Operation(summary = "Update a task from its source", description = "Absent fields stay; attributes merge, a null "
 			+ "value removes the key. Send If-Match with the ETag to guard against lost updates (412 on mismatch).")
-	ResponseEntity<TaskResponse> update(@PathVariable UUID id, @UpdateBody @RequestBody JsonNode body,
+	ResponseEntity<TaskResponse> update(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.UpdateTask.class))) @RequestBody JsonNode body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
 		TaskView view = tasks.update(id, requests.toChanges(requests.bindUpdate(body)), parseIfMatch(ifMatch), auth.getName());
 		return ResponseEntity.ok().eTag(etag(view.snapshot().version())).body(TaskResponse.of(view));
