@@ -75,8 +75,10 @@ class SecurityConfiguration {
 			.formLogin(form -> form.defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-				// API clients authenticate each request with a header, which a browser never adds on its own
-				.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+				// CSRF only threatens cookie-authenticated requests: API clients that send credentials in a header (which
+				// a browser never adds on its own) or carry no session at all cannot be forged that way
+				.ignoringRequestMatchers(
+						request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
 				.defaultAccessDeniedHandlerFor(apiDenied, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));

@@ -1,0 +1,125 @@
+package org.openwd.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicTest;
+
+import org.openwd.testing.Api;
+import org.openwd.testing.Api.Response;
+import org.openwd.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Every endpoint against every role: anonymous gets 401, a role outside the endpoint's rule gets 403, and a role
+ * inside it gets past security (whatever the business answer). Also checks that no API endpoint lacks a rule.
+ */
+class AuthorizationIT extends IntegrationTest {
+
+	static final List<String> USERS = List.of("agent", "supervisor", "owner", "connector", "admin");
+
+	static final Set<String> CAPTURERS = Set.of("connector", "admin");
+
+	static final Set<String> CONTROLLERS = Set.of("connector", "supervisor", "admin");
+
+	static final Set<String> READERS = Set.of("supervisor", "owner", "admin");
+
+	static final Set<String> SINGLE_READERS = Set.of("connector", "supervisor", "owner", "admin");
+
+	record Endpoint(String method, String path, Object body, Set<String> allowed) {
+	}
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	List<Endpoint> endpoints(String id, String key) {
+		String byKey = "/api/v1/sources/auth/tasks/" + key;
+		List<Endpoint> list = new ArrayList<>();
+		list.add(new Endpoint("POST", "/api/v1/tasks", "new", CAPTURERS));
+		list.add(new Endpoint("POST", "/api/v1/tasks/batch", List.of(), CAPTURERS));
+		list.add(new Endpoint("GET", "/api/v1/tasks", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/tasks/" + id, null, SINGLE_READERS));
+		list.add(new Endpoint("PATCH", "/api/v1/tasks/" + id, Map.of(), CAPTURERS));
+		for (String verb : List.of("cancel", "hold", "resume", "restart")) {
+			list.add(new Endpoint("POST", "/api/v1/tasks/" + id + "/" + verb, Map.of(), CONTROLLERS));
+			list.add(new Endpoint("POST", byKey + "/" + verb, Map.of(), CONTROLLERS));
+		}
+		for (String verb : List.of("complete", "reject")) {
+			list.add(new Endpoint("POST", "/api/v1/tasks/" + id + "/" + verb, Map.of(), CAPTURERS));
+			list.add(new Endpoint("POST", byKey + "/" + verb, Map.of(), CAPTURERS));
+		}
+		list.add(new Endpoint("GET", byKey, null, SINGLE_READERS));
+		list.add(new Endpoint("PATCH", byKey, Map.of(), CAPTURERS));
+		return list;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointAnswersEveryRoleAsItsRuleSays() {
+		Map<String, Object> seed = Api.newTask("auth");
+		String id = api.post("connector", "/api/v1/tasks", seed).text("id");
+		String key = seed.get("externalId").toString();
+		return endpoints(id, key).stream().flatMap(endpoint -> Stream.concat(
+				Stream.of(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path() + " anonymous", () -> {
+					Response response = call(null, endpoint);
+					assertThat(response.status()).isEqualTo(401);
+					assertThat(response.text("type")).isEqualTo("https://openwd.org/problems/unauthenticated");
+				})),
+				USERS.stream().map(user -> DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path() + " as " + user, () -> {
+					Response response = call(user, endpoint);
+					if (endpoint.allowed().contains(user)) {
+						assertThat(response.status()).as(response.toString()).isNotIn(401, 403);
+					}
+					else {
+						assertThat(response.status()).as(response.toString()).isEqualTo(403);
+						assertThat(response.text("type")).isEqualTo("https://openwd.org/problems/forbidden");
+					}
+				}))));
+	}
+
+	@Test
+	void everyApiEndpointDeclaresWhichRolesMayCallIt() {
+		List<String> unguarded = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+			boolean api = entry.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"));
+			if (api && !entry.getValue().hasMethodAnnotation(PreAuthorize.class)) {
+				unguarded.add(entry.getKey().toString());
+			}
+		}
+		assertThat(unguarded).isEmpty();
+		assertThat(mappings.getHandlerMethods().keySet()).filteredOn(info -> info.getPatternValues().stream()
+			.anyMatch(p -> p.startsWith("/api/"))).hasSizeGreaterThanOrEqualTo(endpoints("x", "y").size());
+	}
+
+	@Test
+	void wrongPasswordsAreRefused() {
+		Response response = api.send(null, HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/tasks")).GET(),
+				Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes())));
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+	private Response call(String user, Endpoint endpoint) {
+		Object body = "new".equals(endpoint.body()) ? Api.newTask("auth-" + UUID.randomUUID().toString().substring(0, 6))
+				: endpoint.body();
+		return switch (endpoint.method()) {
+			case "GET" -> api.get(user, endpoint.path());
+			case "PATCH" -> api.patch(user, endpoint.path(), body, Map.of());
+			default -> api.post(user, endpoint.path(), body);
+		};
+	}
+
+}
