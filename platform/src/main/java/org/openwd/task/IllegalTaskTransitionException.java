@@ -20,6 +20,13 @@ public class IllegalTaskTransitionException extends RuntimeException {
 		this.action = action;
 	}
 
+	public IllegalTaskTransitionException(TaskId taskId, TaskState current, TaskAction action, String message) {
+		super(message);
+		this.taskId = taskId;
+		this.current = current;
+		this.action = action;
+	}
+
 	public TaskId taskId() {
 		return taskId;
 	}

@@ -8,5 +8,6 @@ import java.util.Set;
 public record TaskSnapshot(TaskId id, String sourceSystem, String externalId, String type, String title, String description,
 		String customerId, String customerSegment, Integer businessValue, Instant createdAt, Instant capturedAt,
 		Instant activationTime, Instant dueTime, String department, String process, Set<String> requiredSkills,
-		Map<String, Object> attributes, TaskState state, String assignedEmployee, String classifiedBy, long version) {
+		Map<String, Object> attributes, TaskState state, String assignedEmployee, String classifiedBy, long version,
+		String stateReason, String outcome, Instant offerExpiresAt, Instant updatedAt, Instant closedAt) {
 }

@@ -57,8 +57,11 @@ class SecurityConfiguration {
 			write(mapper, request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
 					"Log in or send credentials to use this endpoint"));
 		};
-		AccessDeniedHandler apiDenied = (request, response, ex) -> write(mapper, request, response, Problems.of(
-				HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this operation"));
+		AccessDeniedHandler apiDenied = (request, response, ex) -> write(mapper, request, response,
+				ex instanceof org.springframework.security.web.csrf.CsrfException
+						? Problems.of(HttpStatus.FORBIDDEN, "csrf", "Missing or invalid CSRF token",
+								"Browser sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header")
+						: Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this operation"));
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
@@ -75,6 +78,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				// single-page apps send the cookie's raw value back in the header
+				.csrfTokenRequestHandler(new org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler())
 				// CSRF only threatens cookie-authenticated requests: API clients that send credentials in a header (which
 				// a browser never adds on its own) or carry no session at all cannot be forged that way
 				.ignoringRequestMatchers(

@@ -38,6 +38,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.openwd.task.IllegalTaskTransitionException;
+import org.openwd.task.NewTask;
 import org.openwd.task.TaskAction;
 import org.openwd.task.TaskClassifier.Classification;
 import org.openwd.task.TaskId;
@@ -260,7 +261,8 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	void accept(String employee, Instant now) {
 		guard(TaskAction.ACCEPT, EnumSet.of(OFFERED));
 		if (!Objects.equals(assignedEmployee, employee)) {
-			throw new IllegalTaskTransitionException(taskId(), state, TaskAction.ACCEPT, EnumSet.of(OFFERED));
+			throw new IllegalTaskTransitionException(taskId(), state, TaskAction.ACCEPT,
+					"Task %s is offered to someone else; only the offered employee can accept it".formatted(taskId()));
 		}
 		offerExpiresAt = null;
 		move(TaskAction.ACCEPT, ASSIGNED, now, employee, null, Map.of("employee", employee));
@@ -429,7 +431,7 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		historyCount++;
 		newHistory.add(new TaskHistoryEntry(id, historyCount, now, actor, action, from, to, truncate(reason, 500), details));
 		if (from != to) {
-			registerEvent(new TaskStateChanged(taskId(), sourceSystem, externalId, action, from, to, now, actor, reason,
+			registerEvent(new TaskStateChanged(taskId(), sourceSystem, externalId, action, from, to, now, actor, truncate(reason, 500),
 					historyCount));
 		}
 	}
@@ -531,7 +533,8 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		return new TaskSnapshot(taskId(), sourceSystem, externalId, type, title, description, customerId, customerSegment,
 				businessValue, createdAt, capturedAt, activationTime, dueTime, department, process,
 				Collections.unmodifiableSet(new LinkedHashSet<>(requiredSkills)),
-				Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), state, assignedEmployee, classifiedBy, version);
+				Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), state, assignedEmployee, classifiedBy, version,
+				stateReason, outcome, offerExpiresAt, updatedAt, closedAt);
 	}
 
 }

@@ -16,7 +16,10 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.openwd.task.CaptureResult;
 import org.openwd.task.GlobalTaskList;
+import org.openwd.task.NewTask;
+import org.openwd.task.TaskCapture;
 import org.openwd.task.TaskClassifier;
 import org.openwd.task.TaskId;
 import org.openwd.task.TaskNotFoundException;
@@ -31,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Captures tasks idempotently and applies lifecycle verbs, one transaction per change. */
 @Service
-public class TaskLifecycleService implements GlobalTaskList {
+public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskLifecycleService.class);
 
@@ -60,24 +63,21 @@ public class TaskLifecycleService implements GlobalTaskList {
 		this.readTx.setReadOnly(true);
 	}
 
-	/** Result of a capture: the task and whether this call created it. */
-	public record Captured(TaskView task, boolean created) {
-	}
-
 	/**
 	 * Captures a task exactly once per source system and external id. A repeat returns the existing task unchanged,
 	 * also when two requests race (the unique key decides, the loser reads the winner's task).
 	 */
-	public Captured capture(NewTask data, String actor) {
-		Optional<TaskView> existing = findBySourceKey(data.sourceSystem(), data.externalId());
+	@Override
+	public CaptureResult capture(NewTask data, String actor) {
+		Optional<TaskSnapshot> existing = findBySourceKey(data.sourceSystem(), data.externalId());
 		if (existing.isPresent()) {
-			return new Captured(existing.get(), false);
+			return new CaptureResult(existing.get(), false);
 		}
 		try {
-			return new Captured(tx.execute(status -> save(newTask(data, actor))), true);
+			return new CaptureResult(tx.execute(status -> save(newTask(data, actor))), true);
 		}
 		catch (DataIntegrityViolationException ex) {
-			return findBySourceKey(data.sourceSystem(), data.externalId()).map(task -> new Captured(task, false))
+			return findBySourceKey(data.sourceSystem(), data.externalId()).map(task -> new CaptureResult(task, false))
 				.orElseThrow(() -> ex);
 		}
 	}
@@ -86,26 +86,27 @@ public class TaskLifecycleService implements GlobalTaskList {
 	 * Captures many tasks in one transaction (new ones inserted in JDBC batches); items whose key exists are answered
 	 * with the existing task. If a concurrent writer wins a key meanwhile, falls back to one transaction per item.
 	 */
-	public List<Captured> captureBatch(List<NewTask> items, String actor) {
+	@Override
+	public List<CaptureResult> captureBatch(List<NewTask> items, String actor) {
 		try {
 			return tx.execute(status -> {
-				Map<String, TaskView> known = new HashMap<>();
+				Map<String, TaskSnapshot> known = new HashMap<>();
 				items.stream()
 					.collect(Collectors.groupingBy(NewTask::sourceSystem,
 							Collectors.mapping(NewTask::externalId, Collectors.toSet())))
 					.forEach((source, ids) -> tasks.findBySourceKeys(source, ids)
 						.forEach(task -> known.put(key(task.sourceSystem(), task.externalId()), view(task))));
-				List<Captured> results = new ArrayList<>(items.size());
+				List<CaptureResult> results = new ArrayList<>(items.size());
 				for (NewTask item : items) {
 					String key = key(item.sourceSystem(), item.externalId());
-					TaskView existing = known.get(key);
+					TaskSnapshot existing = known.get(key);
 					if (existing != null) {
-						results.add(new Captured(existing, false));
+						results.add(new CaptureResult(existing, false));
 					}
 					else {
-						TaskView created = save(newTask(item, actor));
+						TaskSnapshot created = save(newTask(item, actor));
 						known.put(key, created);
-						results.add(new Captured(created, true));
+						results.add(new CaptureResult(created, true));
 					}
 				}
 				tasks.flush();
@@ -125,16 +126,16 @@ public class TaskLifecycleService implements GlobalTaskList {
 		return task;
 	}
 
-	public Optional<TaskView> findView(UUID id) {
+	public Optional<TaskSnapshot> findView(UUID id) {
 		return readTx.execute(status -> tasks.findById(id).map(this::view));
 	}
 
-	public Optional<TaskView> findBySourceKey(String sourceSystem, String externalId) {
+	public Optional<TaskSnapshot> findBySourceKey(String sourceSystem, String externalId) {
 		return readTx.execute(status -> tasks.findBySourceSystemAndExternalId(sourceSystem, externalId).map(this::view));
 	}
 
 	public UUID idOf(String sourceSystem, String externalId) {
-		return findBySourceKey(sourceSystem, externalId).map(view -> view.snapshot().id().value())
+		return findBySourceKey(sourceSystem, externalId).map(view -> view.id().value())
 			.orElseThrow(() -> new TaskNotFoundException("from source %s with external id %s".formatted(sourceSystem, externalId)));
 	}
 
@@ -142,11 +143,11 @@ public class TaskLifecycleService implements GlobalTaskList {
 		return readTx.execute(status -> history.findByTaskId(id));
 	}
 
-	public Page<TaskView> search(TaskFilter filter, Pageable page) {
+	public Page<TaskSnapshot> search(TaskFilter filter, Pageable page) {
 		return readTx.execute(status -> tasks.findAll(filter.toSpecification(), page).map(this::view));
 	}
 
-	public TaskView update(UUID id, TaskChanges changes, Long expectedVersion, String actor) {
+	public TaskSnapshot update(UUID id, TaskChanges changes, Long expectedVersion, String actor) {
 		return change(id, expectedVersion, task -> {
 			Instant now = clock.instant();
 			if (!task.update(changes, now, actor).isEmpty()) {
@@ -155,23 +156,23 @@ public class TaskLifecycleService implements GlobalTaskList {
 		});
 	}
 
-	public TaskView cancel(UUID id, String reason, String actor) {
+	public TaskSnapshot cancel(UUID id, String reason, String actor) {
 		return change(id, null, task -> task.cancel(reason, clock.instant(), actor));
 	}
 
-	public TaskView reject(UUID id, String reason, String actor) {
+	public TaskSnapshot reject(UUID id, String reason, String actor) {
 		return change(id, null, task -> task.reject(reason, clock.instant(), actor));
 	}
 
-	public TaskView hold(UUID id, String reason, String actor) {
+	public TaskSnapshot hold(UUID id, String reason, String actor) {
 		return change(id, null, task -> task.hold(reason, clock.instant(), actor));
 	}
 
-	public TaskView resume(UUID id, String actor) {
+	public TaskSnapshot resume(UUID id, String actor) {
 		return change(id, null, task -> task.resume(clock.instant(), actor));
 	}
 
-	public TaskView restart(UUID id, String reason, String actor) {
+	public TaskSnapshot restart(UUID id, String reason, String actor) {
 		return change(id, null, task -> {
 			Instant now = clock.instant();
 			task.restart(reason, now, actor);
@@ -179,7 +180,7 @@ public class TaskLifecycleService implements GlobalTaskList {
 		});
 	}
 
-	public TaskView completeFromSource(UUID id, String outcome, String note, String actor) {
+	public TaskSnapshot completeFromSource(UUID id, String outcome, String note, String actor) {
 		return change(id, null, task -> task.completeFromSource(outcome, note, clock.instant(), actor));
 	}
 
@@ -206,65 +207,66 @@ public class TaskLifecycleService implements GlobalTaskList {
 
 	@Override
 	public Optional<TaskSnapshot> find(TaskId id) {
-		return findView(id.value()).map(TaskView::snapshot);
+		return findView(id.value());
 	}
 
 	@Override
 	public TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor) {
-		return change(id.value(), null, task -> task.offer(employee, expiresAt, clock.instant(), actor)).snapshot();
+		return change(id.value(), null, task -> task.offer(employee, expiresAt, clock.instant(), actor));
 	}
 
 	@Override
 	public TaskSnapshot accept(TaskId id, String employee) {
-		return change(id.value(), null, task -> task.accept(employee, clock.instant())).snapshot();
+		return change(id.value(), null, task -> task.accept(employee, clock.instant()));
 	}
 
 	@Override
 	public TaskSnapshot decline(TaskId id, String employee, String reason) {
-		return change(id.value(), null, task -> task.decline(reason, clock.instant(), employee)).snapshot();
+		return change(id.value(), null, task -> task.decline(reason, clock.instant(), employee));
 	}
 
 	@Override
 	public TaskSnapshot expireOffer(TaskId id) {
-		return change(id.value(), null, task -> task.expireOffer(clock.instant())).snapshot();
+		return change(id.value(), null, task -> task.expireOffer(clock.instant()));
 	}
 
 	@Override
 	public TaskSnapshot assign(TaskId id, String employee, String actor) {
-		return change(id.value(), null, task -> task.assign(employee, clock.instant(), actor)).snapshot();
+		return change(id.value(), null, task -> task.assign(employee, clock.instant(), actor));
 	}
 
 	@Override
 	public TaskSnapshot returnToQueue(TaskId id, String reason, String actor) {
-		return change(id.value(), null, task -> task.returnToQueue(reason, clock.instant(), actor)).snapshot();
+		return change(id.value(), null, task -> task.returnToQueue(reason, clock.instant(), actor));
 	}
 
 	@Override
 	public TaskSnapshot complete(TaskId id, String outcome, String actor) {
-		return change(id.value(), null, task -> task.complete(outcome, clock.instant(), actor)).snapshot();
+		return change(id.value(), null, task -> task.complete(outcome, clock.instant(), actor));
 	}
 
-	private TaskView change(UUID id, Long expectedVersion, Consumer<Task> verb) {
+	private TaskSnapshot change(UUID id, Long expectedVersion, Consumer<Task> verb) {
 		return tx.execute(status -> {
 			Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFoundException(id.toString()));
 			if (expectedVersion != null && expectedVersion != task.version()) {
 				throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
 			}
 			verb.accept(task);
-			return save(task);
+			save(task);
+			tasks.flush();
+			return view(task);
 		});
 	}
 
-	private TaskView save(Task task) {
+	private TaskSnapshot save(Task task) {
 		List<TaskHistoryEntry> entries = task.drainNewHistory();
 		Task saved = tasks.save(task);
 		history.saveAll(entries);
 		return view(saved);
 	}
 
-	private TaskView view(Task task) {
-		return new TaskView(task.snapshot(), task.stateReason(), task.outcome(), task.offerExpiresAt(), task.updatedAt(),
-				task.closedAt());
+	private TaskSnapshot view(Task task) {
+		return task.snapshot();
 	}
 
 	private static String key(String source, String externalId) {

@@ -17,10 +17,10 @@ import org.openwd.common.web.InvalidRequestException;
 import org.openwd.common.web.PayloadTooLargeException;
 import org.openwd.common.web.Problems;
 import org.openwd.common.web.StrictJsonBinder;
-import org.openwd.task.internal.NewTask;
+import org.openwd.task.NewTask;
 import org.openwd.task.internal.TaskChanges;
 import org.openwd.task.internal.TaskLifecycleService;
-import org.openwd.task.internal.TaskLifecycleService.Captured;
+import org.openwd.task.CaptureResult;
 import org.openwd.task.web.TaskRequests.CaptureTask;
 import org.openwd.task.web.TaskRequests.UpdateTask;
 import org.openwd.task.web.TaskResponses.BatchItemResult;
@@ -103,11 +103,11 @@ class CaptureRequestMapper {
 				results[i] = new BatchItemResult(i, 400, null, Problems.invalid(ex.problems()));
 			}
 		}
-		List<Captured> captured = valid.isEmpty() ? List.of() : tasks.captureBatch(valid, actor);
+		List<CaptureResult> captured = valid.isEmpty() ? List.of() : tasks.captureBatch(valid, actor);
 		int created = 0;
 		int existing = 0;
 		for (int k = 0; k < captured.size(); k++) {
-			Captured c = captured.get(k);
+			CaptureResult c = captured.get(k);
 			int index = validIndexes.get(k);
 			results[index] = new BatchItemResult(index, c.created() ? 201 : 200, TaskResponse.of(c.task()), null);
 			if (c.created()) {

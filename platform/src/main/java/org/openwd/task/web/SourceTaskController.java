@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.openwd.task.TaskNotFoundException;
 import org.openwd.task.internal.TaskLifecycleService;
-import org.openwd.task.internal.TaskView;
+import org.openwd.task.TaskSnapshot;
 import org.openwd.task.web.TaskRequests.Completion;
 import org.openwd.task.web.TaskRequests.Reason;
 import org.openwd.task.web.TaskResponses.TaskResponse;
@@ -47,9 +47,9 @@ class SourceTaskController {
 	@PreAuthorize(TaskController.SINGLE_READERS)
 	@Operation(summary = "Get a task by its source key")
 	ResponseEntity<TaskResponse> get(@PathVariable String sourceSystem, @PathVariable String externalId) {
-		TaskView view = tasks.findBySourceKey(sourceSystem, externalId)
+		TaskSnapshot view = tasks.findBySourceKey(sourceSystem, externalId)
 			.orElseThrow(() -> new TaskNotFoundException("from source %s with external id %s".formatted(sourceSystem, externalId)));
-		return ResponseEntity.ok().eTag(TaskController.etag(view.snapshot().version())).body(TaskResponse.of(view));
+		return ResponseEntity.ok().eTag(TaskController.etag(view.version())).body(TaskResponse.of(view));
 	}
 
 	@PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,9 +58,9 @@ class SourceTaskController {
 	ResponseEntity<TaskResponse> update(@PathVariable String sourceSystem, @PathVariable String externalId,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.UpdateTask.class))) @RequestBody JsonNode body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			Authentication auth) {
-		TaskView view = tasks.update(tasks.idOf(sourceSystem, externalId), requests.toChanges(requests.bindUpdate(body)),
+		TaskSnapshot view = tasks.update(tasks.idOf(sourceSystem, externalId), requests.toChanges(requests.bindUpdate(body)),
 				TaskController.parseIfMatch(ifMatch), auth.getName());
-		return ResponseEntity.ok().eTag(TaskController.etag(view.snapshot().version())).body(TaskResponse.of(view));
+		return ResponseEntity.ok().eTag(TaskController.etag(view.version())).body(TaskResponse.of(view));
 	}
 
 	@PostMapping("/cancel")

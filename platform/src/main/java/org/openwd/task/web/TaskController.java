@@ -25,8 +25,8 @@ import org.openwd.common.web.InvalidRequestException;
 import org.openwd.task.TaskState;
 import org.openwd.task.internal.TaskFilter;
 import org.openwd.task.internal.TaskLifecycleService;
-import org.openwd.task.internal.TaskLifecycleService.Captured;
-import org.openwd.task.internal.TaskView;
+import org.openwd.task.CaptureResult;
+import org.openwd.task.TaskSnapshot;
 import org.openwd.task.web.TaskRequests.Completion;
 import org.openwd.task.web.TaskRequests.Reason;
 import org.openwd.task.web.TaskResponses.BatchResult;
@@ -83,7 +83,7 @@ class TaskController {
 	@Operation(summary = "Capture a task", description = "201 with the new task; 200 with the existing task, unchanged, "
 			+ "when this source system + external id was captured before (idempotent).")
 	ResponseEntity<TaskResponse> capture(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.CaptureTask.class))) @RequestBody JsonNode body, Authentication auth) {
-		Captured captured = tasks.capture(requests.toNewTask(requests.bindCapture(body), ""), auth.getName());
+		CaptureResult captured = tasks.capture(requests.toNewTask(requests.bindCapture(body), ""), auth.getName());
 		TaskResponse task = TaskResponse.of(captured.task());
 		if (captured.created()) {
 			return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).eTag(etag(task.version())).body(task);
@@ -116,7 +116,7 @@ class TaskController {
 			@RequestParam(defaultValue = "capturedAt,desc") List<String> sort) {
 		TaskFilter filter = new TaskFilter(state == null ? null : EnumSet.copyOf(state.isEmpty() ? EnumSet.allOf(TaskState.class) : state),
 				type, department, process, sourceSystem, customerId, dueBefore, dueAfter, q);
-		Page<TaskView> result = tasks.search(filter, PageRequest.of(page, size, parseSort(sort)));
+		Page<TaskSnapshot> result = tasks.search(filter, PageRequest.of(page, size, parseSort(sort)));
 		return new TaskPage(result.getContent().stream().map(TaskResponse::of).toList(), result.getNumber(), result.getSize(),
 				result.getTotalElements(), result.getTotalPages());
 	}
@@ -125,9 +125,9 @@ class TaskController {
 	@PreAuthorize(SINGLE_READERS)
 	@Operation(summary = "Get a task with its full history")
 	ResponseEntity<TaskDetail> get(@PathVariable UUID id) {
-		TaskView view = tasks.findView(id).orElseThrow(() -> new org.openwd.task.TaskNotFoundException(id.toString()));
+		TaskSnapshot view = tasks.findView(id).orElseThrow(() -> new org.openwd.task.TaskNotFoundException(id.toString()));
 		List<HistoryEntry> history = tasks.history(id).stream().map(HistoryEntry::of).toList();
-		return ResponseEntity.ok().eTag(etag(view.snapshot().version())).body(new TaskDetail(TaskResponse.of(view), history));
+		return ResponseEntity.ok().eTag(etag(view.version())).body(new TaskDetail(TaskResponse.of(view), history));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -136,8 +136,8 @@ class TaskController {
 			+ "value removes the key. Send If-Match with the ETag to guard against lost updates (412 on mismatch).")
 	ResponseEntity<TaskResponse> update(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.UpdateTask.class))) @RequestBody JsonNode body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
-		TaskView view = tasks.update(id, requests.toChanges(requests.bindUpdate(body)), parseIfMatch(ifMatch), auth.getName());
-		return ResponseEntity.ok().eTag(etag(view.snapshot().version())).body(TaskResponse.of(view));
+		TaskSnapshot view = tasks.update(id, requests.toChanges(requests.bindUpdate(body)), parseIfMatch(ifMatch), auth.getName());
+		return ResponseEntity.ok().eTag(etag(view.version())).body(TaskResponse.of(view));
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -9,7 +9,6 @@ import org.openwd.task.TaskAction;
 import org.openwd.task.TaskSnapshot;
 import org.openwd.task.TaskState;
 import org.openwd.task.internal.TaskHistoryEntry;
-import org.openwd.task.internal.TaskView;
 import org.springframework.http.ProblemDetail;
 
 /** Response bodies of the capture API. */
@@ -24,13 +23,12 @@ final class TaskResponses {
 			Map<String, Object> attributes, TaskState state, String stateReason, String assignedEmployee,
 			Instant offerExpiresAt, String outcome, String classifiedBy, Instant updatedAt, Instant closedAt, long version) {
 
-		static TaskResponse of(TaskView view) {
-			TaskSnapshot t = view.snapshot();
+		static TaskResponse of(TaskSnapshot t) {
 			return new TaskResponse(t.id().toString(), t.sourceSystem(), t.externalId(), t.type(), t.title(), t.description(),
 					t.customerId(), t.customerSegment(), t.businessValue(), t.createdAt(), t.capturedAt(), t.activationTime(),
-					t.dueTime(), t.department(), t.process(), t.requiredSkills(), t.attributes(), t.state(), view.stateReason(),
-					t.assignedEmployee(), view.offerExpiresAt(), view.outcome(), t.classifiedBy(), view.updatedAt(),
-					view.closedAt(), t.version());
+					t.dueTime(), t.department(), t.process(), t.requiredSkills(), t.attributes(), t.state(), t.stateReason(),
+					t.assignedEmployee(), t.offerExpiresAt(), t.outcome(), t.classifiedBy(), t.updatedAt(),
+					t.closedAt(), t.version());
 		}
 
 	}

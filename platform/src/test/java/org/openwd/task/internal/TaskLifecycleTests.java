@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.openwd.task.IllegalTaskTransitionException;
+import org.openwd.task.NewTask;
 import org.openwd.task.TaskAction;
 import org.openwd.task.TaskClassifier.Classification;
 import org.openwd.task.TaskState;

@@ -1,0 +1,67 @@
+package org.openwd.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.openwd.testing.Api;
+import org.openwd.testing.IntegrationTest;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Task state changes leave the outbox as persistent AMQP messages on the openwd.events exchange (real broker). */
+class TaskEventsAmqpIT extends IntegrationTest {
+
+	@Autowired
+	RabbitAdmin admin;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Test
+	void relaysEveryStateChangeOfATaskToTheEventsExchange() throws Exception {
+		Queue queue = new Queue("it.task-events." + UUID.randomUUID(), false, false, false);
+		admin.declareQueue(queue);
+		Binding binding = BindingBuilder.bind(queue).to(new TopicExchange("openwd.events")).with("task.#");
+		admin.declareBinding(binding);
+		try {
+			var request = Api.newTask("amqp-" + UUID.randomUUID().toString().substring(0, 6));
+			String id = api.post("connector", "/api/v1/tasks", request).text("id");
+			api.post("connector", "/api/v1/tasks/" + id + "/cancel", java.util.Map.of("reason", "withdrawn"));
+			List<Message> received = new ArrayList<>();
+			long deadline = System.currentTimeMillis() + 20_000;
+			while (received.stream().filter(m -> new String(m.getBody()).contains(id)).count() < 3
+					&& System.currentTimeMillis() < deadline) {
+				Message message = rabbit.receive(queue.getName(), 1000);
+				if (message != null) {
+					received.add(message);
+				}
+			}
+			List<Message> mine = received.stream().filter(m -> new String(m.getBody()).contains(id)).toList();
+			assertThat(mine).extracting(m -> m.getMessageProperties().getReceivedRoutingKey())
+				.containsExactlyInAnyOrder("task.captured", "task.queued", "task.canceled");
+			assertThat(mine).extracting(m -> m.getMessageProperties().getMessageId())
+				.containsExactlyInAnyOrder(id + ":1", id + ":2", id + ":3");
+			Message canceled = mine.stream().filter(m -> m.getMessageProperties().getReceivedRoutingKey().equals("task.canceled"))
+				.findFirst().orElseThrow();
+			var json = Api.JSON.readTree(canceled.getBody());
+			assertThat(json.path("reason").asText()).isEqualTo("withdrawn");
+			assertThat(json.path("sourceSystem").asText()).isEqualTo(request.get("sourceSystem"));
+			assertThat(canceled.getMessageProperties().getReceivedDeliveryMode().name()).isEqualTo("PERSISTENT");
+		}
+		finally {
+			admin.deleteQueue(queue.getName());
+		}
+	}
+
+}
