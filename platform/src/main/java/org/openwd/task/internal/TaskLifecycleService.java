@@ -2,6 +2,7 @@ package org.openwd.task.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	private Task newTask(NewTask data, String actor) {
-		Instant now = clock.instant();
+		Instant now = now();
 		Task task = Task.capture(IDS.generate(), data, now, actor);
 		task.classify(classifier.classify(task.snapshot()), now, "system");
 		return task;
@@ -149,7 +150,7 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	public TaskSnapshot update(UUID id, TaskChanges changes, Long expectedVersion, String actor) {
 		return change(id, expectedVersion, task -> {
-			Instant now = clock.instant();
+			Instant now = now();
 			if (!task.update(changes, now, actor).isEmpty()) {
 				task.reclassify(classifier.classify(task.snapshot()), now, "system");
 			}
@@ -157,43 +158,43 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	public TaskSnapshot cancel(UUID id, String reason, String actor) {
-		return change(id, null, task -> task.cancel(reason, clock.instant(), actor));
+		return change(id, null, task -> task.cancel(reason, now(), actor));
 	}
 
 	public TaskSnapshot reject(UUID id, String reason, String actor) {
-		return change(id, null, task -> task.reject(reason, clock.instant(), actor));
+		return change(id, null, task -> task.reject(reason, now(), actor));
 	}
 
 	public TaskSnapshot hold(UUID id, String reason, String actor) {
-		return change(id, null, task -> task.hold(reason, clock.instant(), actor));
+		return change(id, null, task -> task.hold(reason, now(), actor));
 	}
 
 	public TaskSnapshot resume(UUID id, String actor) {
-		return change(id, null, task -> task.resume(clock.instant(), actor));
+		return change(id, null, task -> task.resume(now(), actor));
 	}
 
 	public TaskSnapshot restart(UUID id, String reason, String actor) {
 		return change(id, null, task -> {
-			Instant now = clock.instant();
+			Instant now = now();
 			task.restart(reason, now, actor);
 			task.classify(classifier.classify(task.snapshot()), now, "system");
 		});
 	}
 
 	public TaskSnapshot completeFromSource(UUID id, String outcome, String note, String actor) {
-		return change(id, null, task -> task.completeFromSource(outcome, note, clock.instant(), actor));
+		return change(id, null, task -> task.completeFromSource(outcome, note, now(), actor));
 	}
 
 	/** Moves scheduled tasks whose activation time has come into the queue; returns how many moved. */
 	public int activateDueTasks(int max) {
-		List<UUID> due = readTx.execute(status -> tasks.findDue(org.openwd.task.TaskState.SCHEDULED, clock.instant(),
+		List<UUID> due = readTx.execute(status -> tasks.findDue(org.openwd.task.TaskState.SCHEDULED, now(),
 				Pageable.ofSize(max)));
 		int activated = 0;
 		for (UUID id : due) {
 			try {
 				change(id, null, task -> {
 					if (task.state() == org.openwd.task.TaskState.SCHEDULED) {
-						task.activate(clock.instant(), "system");
+						task.activate(now(), "system");
 					}
 				});
 				activated++;
@@ -212,37 +213,37 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	@Override
 	public TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor) {
-		return change(id.value(), null, task -> task.offer(employee, expiresAt, clock.instant(), actor));
+		return change(id.value(), null, task -> task.offer(employee, expiresAt, now(), actor));
 	}
 
 	@Override
 	public TaskSnapshot accept(TaskId id, String employee) {
-		return change(id.value(), null, task -> task.accept(employee, clock.instant()));
+		return change(id.value(), null, task -> task.accept(employee, now()));
 	}
 
 	@Override
 	public TaskSnapshot decline(TaskId id, String employee, String reason) {
-		return change(id.value(), null, task -> task.decline(reason, clock.instant(), employee));
+		return change(id.value(), null, task -> task.decline(reason, now(), employee));
 	}
 
 	@Override
 	public TaskSnapshot expireOffer(TaskId id) {
-		return change(id.value(), null, task -> task.expireOffer(clock.instant()));
+		return change(id.value(), null, task -> task.expireOffer(now()));
 	}
 
 	@Override
 	public TaskSnapshot assign(TaskId id, String employee, String actor) {
-		return change(id.value(), null, task -> task.assign(employee, clock.instant(), actor));
+		return change(id.value(), null, task -> task.assign(employee, now(), actor));
 	}
 
 	@Override
 	public TaskSnapshot returnToQueue(TaskId id, String reason, String actor) {
-		return change(id.value(), null, task -> task.returnToQueue(reason, clock.instant(), actor));
+		return change(id.value(), null, task -> task.returnToQueue(reason, now(), actor));
 	}
 
 	@Override
 	public TaskSnapshot complete(TaskId id, String outcome, String actor) {
-		return change(id.value(), null, task -> task.complete(outcome, clock.instant(), actor));
+		return change(id.value(), null, task -> task.complete(outcome, now(), actor));
 	}
 
 	private TaskSnapshot change(UUID id, Long expectedVersion, Consumer<Task> verb) {
@@ -267,6 +268,11 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	private TaskSnapshot view(Task task) {
 		return task.snapshot();
+	}
+
+	/** Database timestamps keep microseconds; answers must show the same instant as a later read. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static String key(String source, String externalId) {
