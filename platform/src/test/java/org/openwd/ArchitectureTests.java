@@ -14,8 +14,8 @@ class ArchitectureTests {
 		.importPackages("org.openwd");
 
 	@Test
-	void onlyTheEscalationModuleTalksToCamunda() {
-		noClasses().that().resideOutsideOfPackage("org.openwd.escalation..")
+	void onlyEscalationAndTheRulesInternalsTalkToCamunda() {
+		noClasses().that().resideOutsideOfPackages("org.openwd.escalation..", "org.openwd.rules.internal..")
 			.should().dependOnClassesThat().resideInAPackage("org.camunda..")
 			.allowEmptyShould(true)
 			.check(CLASSES);

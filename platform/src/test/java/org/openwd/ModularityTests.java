@@ -19,8 +19,7 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
 			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }

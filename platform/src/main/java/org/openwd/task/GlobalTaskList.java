@@ -11,6 +11,9 @@ public interface GlobalTaskList {
 
 	Optional<TaskSnapshot> find(TaskId id);
 
+	/** Streams every task in a state, page by page in id order (each page its own read), e.g. to rebuild an index. */
+	void forEachInState(TaskState state, java.util.function.Consumer<TaskSnapshot> consumer);
+
 	TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor);
 
 	TaskSnapshot accept(TaskId id, String employee);

@@ -16,7 +16,7 @@ public interface TaskClassifier {
 	/** Keeps the source's department, process, value, skills and due time. */
 	static TaskClassifier passThrough() {
 		return task -> new Classification.Classified(task.department(), task.process(), task.businessValue(),
-				task.requiredSkills(), task.dueTime(), "pass-through");
+				task.requiredSkills(), task.dueTime(), null, null, "pass-through");
 	}
 
 	/** Result of a classification. */
@@ -28,10 +28,12 @@ public interface TaskClassifier {
 		 * @param businessValue business value, may be {@code null}
 		 * @param requiredSkills skills an employee needs
 		 * @param dueTime SLA due time, may be {@code null}
+		 * @param warningAt start of the SLA warning window, may be {@code null}
+		 * @param routingProfile the routing profile that orders and routes the task, may be {@code null}
 		 * @param decisionRef which rule set (and version) decided, recorded on the task
 		 */
 		record Classified(String department, String process, Integer businessValue, Set<String> requiredSkills,
-				Instant dueTime, String decisionRef) implements Classification {
+				Instant dueTime, Instant warningAt, String routingProfile, String decisionRef) implements Classification {
 		}
 
 		/** No rule matched, or evaluation failed: the task goes to ERROR_HELD with this reason. */

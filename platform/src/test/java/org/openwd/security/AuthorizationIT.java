@@ -64,6 +64,22 @@ class AuthorizationIT extends IntegrationTest {
 			list.add(new Endpoint("POST", byKey + "/" + verb, Map.of(), CAPTURERS));
 		}
 		list.add(new Endpoint("GET", byKey, null, SINGLE_READERS));
+		list.add(new Endpoint("POST", "/api/v1/tasks/" + id + "/priority", Map.of("boost", 1), Set.of("supervisor", "admin")));
+		list.add(new Endpoint("GET", "/api/v1/tasks/" + id + "/priority", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/queue/top", null, READERS));
+		for (String base : List.of("/api/v1/routing-profiles", "/api/v1/calendars")) {
+			list.add(new Endpoint("GET", base, null, READERS));
+			list.add(new Endpoint("GET", base + "/standard-or-billing", null, READERS));
+			list.add(new Endpoint("GET", base + "/billing/versions", null, READERS));
+			list.add(new Endpoint("GET", base + "/billing/versions/1", null, READERS));
+			list.add(new Endpoint("PUT", base + "/auth-probe", Map.of(), Set.of("owner", "admin")));
+			list.add(new Endpoint("POST", base + "/auth-probe/versions/1/restore", Map.of(), Set.of("owner", "admin")));
+		}
+		list.add(new Endpoint("GET", "/api/v1/decisions/classification", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/decisions/classification/versions", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/decisions/classification/versions/1", null, READERS));
+		list.add(new Endpoint("POST", "/api/v1/decisions/classification/versions", "<x/>", Set.of("owner", "admin")));
+		list.add(new Endpoint("POST", "/api/v1/decisions/classification/versions/999/restore", Map.of(), Set.of("owner", "admin")));
 		list.add(new Endpoint("PATCH", byKey, Map.of(), CAPTURERS));
 		return list;
 	}
@@ -115,8 +131,14 @@ class AuthorizationIT extends IntegrationTest {
 	private Response call(String user, Endpoint endpoint) {
 		Object body = "new".equals(endpoint.body()) ? Api.newTask("auth-" + UUID.randomUUID().toString().substring(0, 6))
 				: endpoint.body();
+		if (body instanceof String xml) {
+			return api.send(user, HttpRequest.newBuilder(URI.create(api.base() + endpoint.path()))
+				.POST(HttpRequest.BodyPublishers.ofString(xml)), Map.of("Content-Type", "application/xml"));
+		}
 		return switch (endpoint.method()) {
 			case "GET" -> api.get(user, endpoint.path());
+			case "PUT" -> api.send(user, HttpRequest.newBuilder(URI.create(api.base() + endpoint.path()))
+				.PUT(HttpRequest.BodyPublishers.ofString("{}")), Map.of("Content-Type", "application/json"));
 			case "PATCH" -> api.patch(user, endpoint.path(), body, Map.of());
 			default -> api.post(user, endpoint.path(), body);
 		};

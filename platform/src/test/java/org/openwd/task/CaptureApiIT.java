@@ -128,6 +128,8 @@ class CaptureApiIT extends IntegrationTest {
 	@Test
 	void updatesFromTheSourceMergeAttributesAndGuardAgainstLostUpdates() {
 		Map<String, Object> request = Api.newTask("crm");
+		// documents keep the source's business value and due time (see the default classification table)
+		request.put("type", "document");
 		request.put("attributes", Map.of("amount", 100, "channel", "email"));
 		Response created = api.post("connector", "/api/v1/tasks", request);
 		String id = created.text("id");
@@ -171,7 +173,7 @@ class CaptureApiIT extends IntegrationTest {
 			Map<String, Object> request = Api.newTask(source);
 			request.put("title", (i % 2 == 0 ? "Invoice " : "Address change ") + i);
 			request.put("dueTime", base.plus(i, ChronoUnit.HOURS).toString());
-			request.put("department", i < 3 ? "billing" : "service");
+			request.put("type", i < 3 ? "invoice" : "claim");
 			request.put("customerId", "CUST-" + i);
 			api.post("connector", "/api/v1/tasks", request);
 		}
@@ -183,7 +185,7 @@ class CaptureApiIT extends IntegrationTest {
 			.body().path("items").findValuesAsText("title")).containsExactly("Invoice 4");
 		assertThat(api.get("supervisor", "/api/v1/tasks?sourceSystem=" + source + "&q=invoice").body().path("totalElements").asInt())
 			.isEqualTo(3);
-		assertThat(api.get("supervisor", "/api/v1/tasks?sourceSystem=" + source + "&department=service").body()
+		assertThat(api.get("supervisor", "/api/v1/tasks?sourceSystem=" + source + "&department=claims").body()
 			.path("totalElements").asInt()).isEqualTo(2);
 		assertThat(api.get("supervisor", "/api/v1/tasks?sourceSystem=" + source + "&dueBefore=2030-01-01T02:00:00Z").body()
 			.path("totalElements").asInt()).isEqualTo(2);

@@ -115,6 +115,17 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 
 	private Instant closedAt;
 
+	private String routingProfile;
+
+	private Instant slaWarningAt;
+
+	/** When the task first joined the queue: aging counts from here and does not restart after a rejected offer. */
+	private Instant waitingSince;
+
+	private boolean priorityPinned;
+
+	private int priorityBoost;
+
 	private int historyCount;
 
 	@Version
@@ -171,12 +182,16 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 				businessValue = c.businessValue();
 				requiredSkills = new LinkedHashSet<>(c.requiredSkills() == null ? Set.of() : c.requiredSkills());
 				dueTime = c.dueTime();
+				slaWarningAt = c.warningAt();
+				routingProfile = c.routingProfile();
 				classifiedBy = c.decisionRef();
 				stateReason = null;
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("decision", c.decisionRef());
 				putIfNotNull(details, "department", department);
 				putIfNotNull(details, "process", process);
+				putIfNotNull(details, "routingProfile", routingProfile);
+				putIfNotNull(details, "dueTime", dueTime == null ? null : dueTime.toString());
 				if (activationTime != null && activationTime.isAfter(now)) {
 					move(TaskAction.CLASSIFY, SCHEDULED, now, actor, null, details);
 				}
@@ -230,11 +245,16 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		if (!Objects.equals(dueTime, c.dueTime())) {
 			details.put("dueTime", String.valueOf(c.dueTime()));
 		}
+		if (!Objects.equals(routingProfile, c.routingProfile())) {
+			details.put("routingProfile", String.valueOf(c.routingProfile()));
+		}
 		department = c.department();
 		process = c.process();
 		businessValue = c.businessValue();
 		requiredSkills = new LinkedHashSet<>(skills);
 		dueTime = c.dueTime();
+		slaWarningAt = c.warningAt();
+		routingProfile = c.routingProfile();
 		classifiedBy = c.decisionRef();
 		if (!details.isEmpty()) {
 			details.put("decision", c.decisionRef());
@@ -347,7 +367,23 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		outcome = null;
 		closedAt = null;
 		stateReason = null;
+		waitingSince = null;
 		move(TaskAction.RESTART, CAPTURED, now, actor, reason, Map.of());
+	}
+
+	/** A supervisor pins the task (it outranks unpinned work) and/or boosts its priority by a fixed amount. */
+	void prioritize(boolean pinned, int boost, String reason, Instant now, String actor) {
+		guard(TaskAction.PRIORITIZE, OPEN);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("pinned", pinned);
+		details.put("boost", boost);
+		details.put("previousPinned", priorityPinned);
+		details.put("previousBoost", priorityBoost);
+		priorityPinned = pinned;
+		priorityBoost = boost;
+		updatedAt = now;
+		record(TaskAction.PRIORITIZE, state, state, now, actor, reason, details);
+		registerEvent(new TaskUpdated(taskId(), Set.of("priority"), now, actor));
 	}
 
 	/** Applies a source's update to an open task; returns the names of the fields that changed. */
@@ -428,6 +464,9 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	private void record(TaskAction action, TaskState from, TaskState to, Instant now, String actor, String reason,
 			Map<String, Object> details) {
 		state = to;
+		if (to == QUEUED && waitingSince == null) {
+			waitingSince = now;
+		}
 		historyCount++;
 		newHistory.add(new TaskHistoryEntry(id, historyCount, now, actor, action, from, to, truncate(reason, 500), details));
 		if (from != to) {
@@ -534,7 +573,8 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 				businessValue, createdAt, capturedAt, activationTime, dueTime, department, process,
 				Collections.unmodifiableSet(new LinkedHashSet<>(requiredSkills)),
 				Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), state, assignedEmployee, classifiedBy, version,
-				stateReason, outcome, offerExpiresAt, updatedAt, closedAt);
+				stateReason, outcome, offerExpiresAt, updatedAt, closedAt, routingProfile, slaWarningAt, waitingSince,
+				priorityPinned, priorityBoost);
 	}
 
 }

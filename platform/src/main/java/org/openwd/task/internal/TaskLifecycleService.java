@@ -181,6 +181,10 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 		});
 	}
 
+	public TaskSnapshot prioritize(UUID id, boolean pinned, int boost, String reason, String actor) {
+		return change(id, null, task -> task.prioritize(pinned, boost, reason, now(), actor));
+	}
+
 	public TaskSnapshot completeFromSource(UUID id, String outcome, String note, String actor) {
 		return change(id, null, task -> task.completeFromSource(outcome, note, now(), actor));
 	}
@@ -204,6 +208,21 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 			}
 		}
 		return activated;
+	}
+
+	@Override
+	public void forEachInState(org.openwd.task.TaskState state, java.util.function.Consumer<TaskSnapshot> consumer) {
+		UUID after = new UUID(0, 0); // ids are compared as their text form, which this precedes
+		while (true) {
+			UUID from = after;
+			List<TaskSnapshot> page = readTx.execute(status -> tasks.findPageInState(state, from, Pageable.ofSize(1000)).stream()
+				.map(Task::snapshot).toList());
+			page.forEach(consumer);
+			if (page.size() < 1000) {
+				return;
+			}
+			after = page.get(page.size() - 1).id().value();
+		}
 	}
 
 	@Override

@@ -19,6 +19,9 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
 	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
 
+	@Query("select t from Task t where t.state = :state and t.id > :after order by t.id")
+	List<Task> findPageInState(TaskState state, UUID after, Pageable page);
+
 	@Query("select t.id from Task t where t.state = :state and t.activationTime <= :now order by t.activationTime")
 	List<UUID> findDue(TaskState state, Instant now, Pageable page);
 

@@ -51,6 +51,10 @@ class CaptureRequestMapper {
 		return binder.bind(body, CaptureTask.class);
 	}
 
+	TaskRequests.PriorityOverride bindPriority(JsonNode body) {
+		return binder.bind(body, TaskRequests.PriorityOverride.class);
+	}
+
 	UpdateTask bindUpdate(JsonNode body) {
 		return binder.bind(body, UpdateTask.class);
 	}

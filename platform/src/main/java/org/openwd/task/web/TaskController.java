@@ -184,6 +184,18 @@ class TaskController {
 		return TaskResponse.of(tasks.reject(id, reason(body), auth.getName()));
 	}
 
+	@PostMapping(path = "/{id}/priority", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+	@Operation(summary = "Override a task's priority", description = "Pin it (outranks all unpinned work) and/or add a "
+			+ "fixed boost (negative holds it back). Recorded in the history.")
+	TaskResponse prioritize(@PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRequests.PriorityOverride.class))) @RequestBody JsonNode body,
+			Authentication auth) {
+		TaskRequests.PriorityOverride override = requests.bindPriority(body);
+		return TaskResponse.of(tasks.prioritize(id, Boolean.TRUE.equals(override.pinned()),
+				override.boost() == null ? 0 : override.boost(), override.reason(), auth.getName()));
+	}
+
 	static String reason(Reason body) {
 		return body == null ? null : body.reason();
 	}

@@ -50,6 +50,10 @@ final class TaskRequests {
 	record Reason(@Size(max = 500) String reason) {
 	}
 
+	@Schema(description = "A supervisor's priority override")
+	record PriorityOverride(Boolean pinned, @Min(-100000) @Max(100000) Integer boost, @Size(max = 500) String reason) {
+	}
+
 	@Schema(description = "How the work ended")
 	record Completion(@Size(max = 100) String outcome, @Size(max = 2000) String note) {
 	}

@@ -21,14 +21,16 @@ final class TaskResponses {
 			String customerId, String customerSegment, Integer businessValue, Instant createdAt, Instant capturedAt,
 			Instant activationTime, Instant dueTime, String department, String process, Set<String> requiredSkills,
 			Map<String, Object> attributes, TaskState state, String stateReason, String assignedEmployee,
-			Instant offerExpiresAt, String outcome, String classifiedBy, Instant updatedAt, Instant closedAt, long version) {
+			Instant offerExpiresAt, String outcome, String classifiedBy, Instant updatedAt, Instant closedAt, long version,
+			String routingProfile, Instant slaWarningAt, Instant waitingSince, boolean priorityPinned, int priorityBoost) {
 
 		static TaskResponse of(TaskSnapshot t) {
 			return new TaskResponse(t.id().toString(), t.sourceSystem(), t.externalId(), t.type(), t.title(), t.description(),
 					t.customerId(), t.customerSegment(), t.businessValue(), t.createdAt(), t.capturedAt(), t.activationTime(),
 					t.dueTime(), t.department(), t.process(), t.requiredSkills(), t.attributes(), t.state(), t.stateReason(),
 					t.assignedEmployee(), t.offerExpiresAt(), t.outcome(), t.classifiedBy(), t.updatedAt(),
-					t.closedAt(), t.version());
+					t.closedAt(), t.version(), t.routingProfile(), t.slaWarningAt(), t.waitingSince(), t.priorityPinned(),
+					t.priorityBoost());
 		}
 
 	}

@@ -1,0 +1,92 @@
+package org.openwd.rules.internal.dmn;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * A parsed classification decision table (Camunda's standalone DMN engine, FEEL). Parsing happens once per version;
+ * evaluation is in memory, writes nothing and is thread-safe.
+ */
+public final class ClassificationDecision {
+
+	/** The decision key every classification table must define. */
+	public static final String KEY = "classification";
+
+	/** Output columns the platform understands. */
+	public static final List<String> OUTPUTS = List.of("routingProfile", "department", "process", "businessValue",
+			"requiredSkills", "sla");
+
+	private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+	private final DmnDecision decision;
+
+	private ClassificationDecision(DmnDecision decision) {
+		this.decision = decision;
+	}
+
+	/**
+	 * Parses and checks a DMN document.
+	 * @throws InvalidDecisionException with the parser's message, or naming what the table lacks
+	 */
+	public static ClassificationDecision parse(String xml) {
+		DmnDecision decision;
+		try {
+			decision = ENGINE.parseDecision(KEY, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidDecisionException(ex.getMessage());
+		}
+		if (!decision.isDecisionTable()) {
+			throw new InvalidDecisionException("Decision '" + KEY + "' must be a decision table");
+		}
+		List<String> outputs = new ArrayList<>();
+		for (DmnDecisionTableOutputImpl output : ((DmnDecisionTableImpl) decision.getDecisionLogic()).getOutputs()) {
+			outputs.add(output.getOutputName());
+		}
+		if (!outputs.contains("routingProfile")) {
+			throw new InvalidDecisionException("The decision table needs an output column named 'routingProfile'; it has "
+					+ outputs);
+		}
+		List<String> unknown = outputs.stream().filter(name -> !OUTPUTS.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw new InvalidDecisionException("Unknown output column(s) " + unknown + "; allowed: " + OUTPUTS);
+		}
+		return new ClassificationDecision(decision);
+	}
+
+	/** Evaluates the table; empty when no rule matched. Evaluation errors surface as runtime exceptions. */
+	public java.util.Optional<Map<String, Object>> evaluate(Map<String, Object> inputs) {
+		VariableMap variables = Variables.createVariables();
+		variables.putAll(inputs);
+		DmnDecisionResult result = ENGINE.evaluateDecision(decision, variables);
+		if (result.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		DmnDecisionResultEntries first = result.getFirstResult();
+		return java.util.Optional.of(new LinkedHashMap<>(first.getEntryMap()));
+	}
+
+	/** A DMN document that cannot serve as the classification table. Answered as 400. */
+	public static class InvalidDecisionException extends RuntimeException {
+
+		public InvalidDecisionException(String message) {
+			super(message);
+		}
+
+	}
+
+}
