@@ -20,12 +20,15 @@ import java.util.List;
  * @param borrowBelowPercent use other teams' people while this work's service level today is below this
  * @param lendAtOrAbovePercent lend this team's people only while its own service level is at or above this
  * @param campaigns temporary boosts with an end time
+ * @param channel the capacity channel its tasks use (e.g. {@code case}, {@code email}); default {@code case}
+ * @param expectedHandleTime typical handling time, for shift-end awareness; {@code null} = unknown
  */
 public record RoutingProfile(String name, String description, String virtualQueue, Priority priority, Sla sla, String calendar,
 		Duration offerTimeout, Boolean autoAccept, List<Target> targets, Integer borrowBelowPercent,
-		Integer lendAtOrAbovePercent, List<Campaign> campaigns) {
+		Integer lendAtOrAbovePercent, List<Campaign> campaigns, String channel, Duration expectedHandleTime) {
 
 	public RoutingProfile {
+		channel = channel == null || channel.isBlank() ? "case" : channel;
 		autoAccept = autoAccept != null && autoAccept;
 		targets = targets == null ? List.of() : List.copyOf(targets);
 		campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);

@@ -14,6 +14,9 @@ public interface GlobalTaskList {
 	/** Streams every task in a state, page by page in id order (each page its own read), e.g. to rebuild an index. */
 	void forEachInState(TaskState state, java.util.function.Consumer<TaskSnapshot> consumer);
 
+	/** The tasks offered to or assigned to an employee right now. */
+	java.util.List<TaskSnapshot> openAssignments(String employee);
+
 	TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor);
 
 	TaskSnapshot accept(TaskId id, String employee);

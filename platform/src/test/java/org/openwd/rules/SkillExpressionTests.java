@@ -41,7 +41,7 @@ class SkillExpressionTests {
 				new RoutingProfile.Sla(Duration.ofHours(4), false, null), "standard", null, false,
 				List.of(new RoutingProfile.Target("claims>=9", Duration.ofSeconds(15)),
 						new RoutingProfile.Target("claims>=6", Duration.ofSeconds(75)), new RoutingProfile.Target("claims", null)),
-				null, null, null);
+				null, null, null, null, null);
 		assertThat(profile.problems()).isEmpty();
 		assertThat(profile.targetIndexAfter(Duration.ZERO)).isZero();
 		assertThat(profile.targetIndexAfter(Duration.ofSeconds(14))).isZero();
@@ -56,7 +56,7 @@ class SkillExpressionTests {
 		RoutingProfile profile = new RoutingProfile("Bad Name", null, null,
 				new RoutingProfile.Priority(50, -1, Duration.ZERO, 10, 500.0), new RoutingProfile.Sla(null, false, null), "x",
 				Duration.ZERO, false, List.of(new RoutingProfile.Target("claims>=9", null), new RoutingProfile.Target("?", null)),
-				120, -1, null);
+				120, -1, null, null, null);
 		assertThat(profile.problems()).extracting(p -> p.substring(0, p.indexOf(':')))
 			.contains("name", "priority.interval", "priority.increment", "priority.max", "priority.valueWeight", "sla.duration",
 					"offerTimeout", "targets[0].waitBeforeWidening", "targets[1].skills", "borrowBelowPercent",

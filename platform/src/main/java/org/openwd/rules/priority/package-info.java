@@ -5,4 +5,5 @@
  * {@link org.openwd.rules.priority.AgingOrderIndex} answers "the best tasks now" over a large backlog without ever
  * rewriting a task as it ages. The semantics are documented in {@code docs/priority.md}.
  */
+@org.springframework.modulith.NamedInterface("priority")
 package org.openwd.rules.priority;

@@ -226,6 +226,13 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	@Override
+	public List<TaskSnapshot> openAssignments(String employee) {
+		return readTx.execute(status -> tasks.findByEmployeeInStates(employee,
+				java.util.EnumSet.of(org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED))
+			.stream().map(Task::snapshot).toList());
+	}
+
+	@Override
 	public Optional<TaskSnapshot> find(TaskId id) {
 		return findView(id.value());
 	}

@@ -19,6 +19,9 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
 	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
 
+	@Query("select t from Task t where t.assignedEmployee = :employee and t.state in :states")
+	List<Task> findByEmployeeInStates(String employee, Collection<TaskState> states);
+
 	@Query("select t from Task t where t.state = :state and t.id > :after order by t.id")
 	List<Task> findPageInState(TaskState state, UUID after, Pageable page);
 
