@@ -3,5 +3,5 @@
  * cascading targets, borrowing between departments, capacity, and accept/reject/timeout of offers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Distribution",
-		allowedDependencies = { "task", "rules", "rules :: priority", "presence", "inbox", "common" })
+		allowedDependencies = { "task", "rules", "rules :: priority", "presence", "inbox", "messaging", "common" })
 package org.openwd.distribution;

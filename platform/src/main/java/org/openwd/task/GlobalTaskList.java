@@ -31,4 +31,10 @@ public interface GlobalTaskList {
 
 	TaskSnapshot complete(TaskId id, String outcome, String actor);
 
+	/** Parks an assigned task until a time (SCHEDULED), after which it is queued again. */
+	TaskSnapshot defer(TaskId id, java.time.Instant until, String reason, String actor);
+
+	/** Holds a task (supervisor or source). */
+	TaskSnapshot hold(TaskId id, String reason, String actor);
+
 }

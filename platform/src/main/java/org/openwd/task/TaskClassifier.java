@@ -16,7 +16,7 @@ public interface TaskClassifier {
 	/** Keeps the source's department, process, value, skills and due time. */
 	static TaskClassifier passThrough() {
 		return task -> new Classification.Classified(task.department(), task.process(), task.businessValue(),
-				task.requiredSkills(), task.dueTime(), null, null, "pass-through");
+				task.requiredSkills(), task.sourceDueTime(), null, null, "pass-through");
 	}
 
 	/** Result of a classification. */

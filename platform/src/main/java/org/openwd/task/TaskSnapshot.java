@@ -10,5 +10,5 @@ public record TaskSnapshot(TaskId id, String sourceSystem, String externalId, St
 		Instant activationTime, Instant dueTime, String department, String process, Set<String> requiredSkills,
 		Map<String, Object> attributes, TaskState state, String assignedEmployee, String classifiedBy, long version,
 		String stateReason, String outcome, Instant offerExpiresAt, Instant updatedAt, Instant closedAt, String routingProfile,
-		Instant slaWarningAt, Instant waitingSince, boolean priorityPinned, int priorityBoost) {
+		Instant slaWarningAt, Instant waitingSince, boolean priorityPinned, int priorityBoost, Instant sourceDueTime) {
 }

@@ -15,9 +15,12 @@ import java.time.Instant;
  * @param at when it happened
  * @param actor who did it (user name, connector name or {@code system})
  * @param reason optional reason code or text
+ * @param employee the employee the change concerns: who was offered or assigned the task, or who had it before it
+ * left them (declined, expired, returned, completed, held, canceled); {@code null} when nobody had it
+ * @param previousEmployee on a reassignment, who had it before; otherwise {@code null}
  * @param seq the position of this change in the task's history: with the task id a stable key that lets consumers
  * drop redeliveries and restore order
  */
 public record TaskStateChanged(TaskId taskId, String sourceSystem, String externalId, TaskAction action, TaskState from,
-		TaskState to, Instant at, String actor, String reason, int seq) {
+		TaskState to, Instant at, String actor, String reason, String employee, String previousEmployee, int seq) {
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openwd.testing.Api;
 import org.openwd.testing.Api.Response;
 import org.openwd.testing.IntegrationTest;
-import org.springframework.core.io.ClassPathResource;
+import org.openwd.testing.RuleFixtures;
 
 /** The queue order follows routing-profile edits at once (no restart) and explains itself. */
 class QueueOrderingIT extends IntegrationTest {
@@ -31,14 +30,8 @@ class QueueOrderingIT extends IntegrationTest {
 		String skill = "itprio" + suffix;
 		assertThat(putProfile(low, 10).status()).isEqualTo(201);
 		assertThat(putProfile(high, 20).status()).isEqualTo(201);
-		String xml = new String(new ClassPathResource("openwd/dmn/classification.dmn").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8);
-		String rules = rule("Rule_ItLow" + suffix.replaceAll("[^a-z]", "x"), "it-low-" + suffix, low, skill)
-				+ rule("Rule_ItHigh" + suffix.replaceAll("[^a-z]", "x"), "it-high-" + suffix, high, skill);
-		Response deployed = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/decisions/classification/versions"))
-			.POST(HttpRequest.BodyPublishers.ofString(xml.replace("<rule id=\"Rule_DocumentsStandard\"", rules + "<rule id=\"Rule_DocumentsStandard\""))),
-				Map.of("Content-Type", "application/xml"));
-		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_ItLow", suffix), "it-low-" + suffix, low, skill, "it")
+				+ RuleFixtures.rule(RuleFixtures.ruleId("Rule_ItHigh", suffix), "it-high-" + suffix, high, skill, "it"));
 
 		String a = capture("it-low-" + suffix);
 		String b = capture("it-high-" + suffix);
@@ -98,24 +91,6 @@ class QueueOrderingIT extends IntegrationTest {
 		List<String> ids = new ArrayList<>();
 		response.body().forEach(item -> ids.add(item.path("taskId").asText()));
 		return ids;
-	}
-
-	private static String rule(String id, String type, String profile, String skill) {
-		return """
-				<rule id="%1$s">
-				  <inputEntry id="%1$s_Type"><text>"%2$s"</text></inputEntry>
-				  <inputEntry id="%1$s_Segment"><text>-</text></inputEntry>
-				  <inputEntry id="%1$s_Channel"><text>-</text></inputEntry>
-				  <inputEntry id="%1$s_Amount"><text>-</text></inputEntry>
-				  <inputEntry id="%1$s_Source"><text>-</text></inputEntry>
-				  <outputEntry id="%1$s_Profile"><text>"%3$s"</text></outputEntry>
-				  <outputEntry id="%1$s_Department"><text>"it"</text></outputEntry>
-				  <outputEntry id="%1$s_Process"><text>"it"</text></outputEntry>
-				  <outputEntry id="%1$s_Value"><text></text></outputEntry>
-				  <outputEntry id="%1$s_Skills"><text>"%4$s"</text></outputEntry>
-				  <outputEntry id="%1$s_Sla"><text></text></outputEntry>
-				</rule>
-				""".formatted(id, type, profile, skill);
 	}
 
 }

@@ -73,6 +73,16 @@ class RulesApiIT extends IntegrationTest {
 		Response noProfile = deployDmn(defaultTable().replace("name=\"routingProfile\"", "name=\"queue\""));
 		assertThat(noProfile.status()).isEqualTo(400);
 		assertThat(noProfile.text("detail")).contains("routingProfile");
+		Response badFeel = deployDmn(defaultTable().replace("<text>\"fax\"</text>", "<text>\"fax\" +*</text>")
+			.replace("<rule id=\"Rule_DocumentsStandard\"", FAX_RULE.replace("\"fax\"</text></inputEntry>", "\"fax\" +*</text></inputEntry>")
+					+ "<rule id=\"Rule_DocumentsStandard\""));
+		assertThat(badFeel.status()).as(badFeel.toString()).isEqualTo(400);
+		assertThat(badFeel.text("detail")).contains("Rule_Fax").contains("input 1");
+		Response unknownProfile = deployDmn(defaultTable().replace("<rule id=\"Rule_DocumentsStandard\"",
+				FAX_RULE.replace("\"back-office\"</text></outputEntry>\n", "\"nowhere\"</text></outputEntry>\n")
+						+ "<rule id=\"Rule_DocumentsStandard\""));
+		assertThat(unknownProfile.status()).as(unknownProfile.toString()).isEqualTo(400);
+		assertThat(unknownProfile.text("detail")).contains("nowhere");
 		assertThat(api.get("owner", "/api/v1/decisions/classification").body().path("version"))
 			.isEqualTo(activeBefore.path("version"));
 		assertThat(api.post("connector", "/api/v1/tasks", Api.newTask("crm")).text("state")).isEqualTo("QUEUED");

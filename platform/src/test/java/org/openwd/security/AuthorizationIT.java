@@ -81,6 +81,15 @@ class AuthorizationIT extends IntegrationTest {
 		list.add(new Endpoint("POST", "/api/v1/decisions/classification/versions", "<x/>", Set.of("owner", "admin")));
 		list.add(new Endpoint("POST", "/api/v1/decisions/classification/versions/999/restore", Map.of(), Set.of("owner", "admin")));
 		list.add(new Endpoint("PATCH", byKey, Map.of(), CAPTURERS));
+		list.add(new Endpoint("GET", "/api/v1/me", null, Set.copyOf(USERS)));
+		list.add(new Endpoint("PUT", "/api/v1/me/presence", Map.of(), Set.of("agent", "supervisor", "admin")));
+		list.add(new Endpoint("GET", "/api/v1/me/presence/history", null, Set.copyOf(USERS)));
+		list.add(new Endpoint("GET", "/api/v1/presence/reasons", null, Set.copyOf(USERS)));
+		list.add(new Endpoint("GET", "/api/v1/employees", null, Set.of("supervisor", "admin")));
+		list.add(new Endpoint("GET", "/api/v1/employees/agent", null, Set.of("supervisor", "admin")));
+		list.add(new Endpoint("PUT", "/api/v1/employees/auth-probe", Map.of(), Set.of("supervisor", "admin")));
+		list.add(new Endpoint("PUT", "/api/v1/employees/agent/presence", Map.of(), Set.of("supervisor", "admin")));
+		list.add(new Endpoint("GET", "/api/v1/employees/agent/presence/history", null, Set.of("supervisor", "admin")));
 		return list;
 	}
 

@@ -29,7 +29,7 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected TestEventRecorder events;
 
-	protected Api api;
+	public Api api;
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {

@@ -47,6 +47,13 @@ public final class ItEnvironment {
 		props.put("openwd.data-dir", dataDir.toString());
 		props.put("server.port", "0");
 		props.put("openwd.amqp.embedded.port", "0");
+		props.put("openwd.distribution.pull-departments", "e2e-pull");
+		// agents only the integration tests use, so their offers never mix with the demo users' work
+		for (int i = 1; i <= 4; i++) {
+			props.put("openwd.security.users[" + (i - 1) + "].username", "it-agent" + i);
+			props.put("openwd.security.users[" + (i - 1) + "].password", "{noop}it-agent" + i);
+			props.put("openwd.security.users[" + (i - 1) + "].roles", "AGENT");
+		}
 		if (mariadb()) {
 			props.put("spring.profiles.active", "mariadb");
 			props.put("OPENWD_DB_URL", System.getProperty(database == 1 ? "openwd.it.mariadb.url" : "openwd.it.mariadb.url2"));

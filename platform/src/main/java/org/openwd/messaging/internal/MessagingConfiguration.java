@@ -21,6 +21,11 @@ class MessagingConfiguration {
 	}
 
 	@Bean
+	org.openwd.messaging.NodeIdentity nodeIdentity() {
+		return new org.openwd.messaging.NodeIdentity();
+	}
+
+	@Bean
 	MessageConverter jsonMessageConverter(ObjectMapper mapper) {
 		return new Jackson2JsonMessageConverter(mapper);
 	}

@@ -94,6 +94,12 @@ public class QueueOrdering {
 		}
 	}
 
+	/** Another node changed a task. */
+	@EventListener
+	void on(org.openwd.messaging.RemoteTaskChange change) {
+		reconcile(change.taskId());
+	}
+
 	/** Re-reads a task and puts it into, or takes it out of, the order according to its current state. */
 	public void reconcile(TaskId id) {
 		Optional<TaskSnapshot> task = tasks.find(id);

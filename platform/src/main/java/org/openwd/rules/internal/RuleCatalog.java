@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * on this node applies to the next decision at once; changes from other nodes within the refresh interval.
  */
 @Component
-public class RuleCatalog {
+public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleCatalog.class);
 
@@ -56,6 +56,19 @@ public class RuleCatalog {
 
 	public Map<String, Versioned<?>> profiles() {
 		return snapshot(ConfigStore.ROUTING_PROFILE);
+	}
+
+	@Override
+	public Optional<RoutingProfile> find(String name) {
+		return profile(name).map(Versioned::value);
+	}
+
+	@Override
+	public Map<String, org.openwd.rules.RoutingProfiles.Versioned> all() {
+		Map<String, org.openwd.rules.RoutingProfiles.Versioned> all = new HashMap<>();
+		profiles().forEach((name, versioned) -> all.put(name,
+				new org.openwd.rules.RoutingProfiles.Versioned((RoutingProfile) versioned.value(), versioned.version())));
+		return all;
 	}
 
 	public Optional<Versioned<BusinessCalendar>> calendar(String name) {

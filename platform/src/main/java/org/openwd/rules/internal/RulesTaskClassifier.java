@@ -80,8 +80,8 @@ class RulesTaskClassifier implements TaskClassifier {
 		Instant due;
 		Instant warningAt = null;
 		Duration warningBefore = rp.sla().warningBefore();
-		if (rp.sla().useSourceDueTime() && task.dueTime() != null || sla == null) {
-			due = task.dueTime();
+		if (rp.sla().useSourceDueTime() && task.sourceDueTime() != null || sla == null) {
+			due = task.sourceDueTime();
 			if (due != null && warningBefore != null) {
 				warningAt = due.minus(warningBefore);
 			}

@@ -33,8 +33,11 @@ class DecisionController {
 
 	private final ConfigStore store;
 
-	DecisionController(ConfigStore store) {
+	private final org.openwd.rules.internal.RuleCatalog catalog;
+
+	DecisionController(ConfigStore store, org.openwd.rules.internal.RuleCatalog catalog) {
 		this.store = store;
+		this.catalog = catalog;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,7 +58,12 @@ class DecisionController {
 			+ "version; each task records the version that classified it.")
 	ResponseEntity<RevisionSummary> deploy(@PathVariable String key, @RequestBody String xml,
 			@RequestParam(required = false) @Size(max = 500) String note, Authentication auth) {
-		ClassificationDecision.parse(xml);
+		ClassificationDecision parsed = ClassificationDecision.parse(xml);
+		List<String> unknown = parsed.routingProfiles().stream().filter(p -> catalog.profile(p).isEmpty()).toList();
+		if (!unknown.isEmpty()) {
+			throw new ClassificationDecision.InvalidDecisionException(
+					"The table routes to routing profile(s) that do not exist: " + unknown + "; create them first");
+		}
 		ConfigStore.Document saved = store.save(ConfigStore.DECISION, checked(key), xml, null, auth.getName(), note);
 		return ResponseEntity.status(201).eTag(VersionedDocuments.etag(saved.version()))
 			.body(new RevisionSummary(saved.version(), saved.updatedAt(), saved.updatedBy(), note));

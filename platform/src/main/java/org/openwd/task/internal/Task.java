@@ -88,6 +88,9 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 
 	private Instant dueTime;
 
+	/** The due time the source sent (classification may compute another {@link #dueTime}). */
+	private Instant sourceDueTime;
+
 	private String department;
 
 	private String process;
@@ -137,6 +140,10 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	@Transient
 	private final List<TaskHistoryEntry> newHistory = new ArrayList<>();
 
+	/** Who had the task before the current verb took it away (for the event). */
+	@Transient
+	private String releasedEmployee;
+
 	protected Task() {
 	}
 
@@ -157,6 +164,7 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		task.capturedAt = now;
 		task.activationTime = data.activationTime();
 		task.dueTime = data.dueTime();
+		task.sourceDueTime = data.dueTime();
 		task.department = data.department();
 		task.process = data.process();
 		task.requiredSkills = new LinkedHashSet<>(data.requiredSkills());
@@ -304,12 +312,27 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		move(TaskAction.EXPIRE, QUEUED, now, "system", "offer timed out", Map.of("employee", employee));
 	}
 
-	/** A supervisor (or auto-accept) hands the task straight to an employee. */
+	/** A supervisor (or auto-accept, or a transfer) hands the task straight to an employee. */
 	void assign(String employee, Instant now, String actor) {
-		guard(TaskAction.ASSIGN, EnumSet.of(QUEUED, OFFERED));
-		assignedEmployee = requireText(employee, "employee");
+		guard(TaskAction.ASSIGN, EnumSet.of(QUEUED, OFFERED, ASSIGNED));
+		requireText(employee, "employee");
+		if (assignedEmployee != null && !assignedEmployee.equals(employee)) {
+			releasedEmployee = assignedEmployee;
+		}
+		assignedEmployee = employee;
 		offerExpiresAt = null;
 		move(TaskAction.ASSIGN, ASSIGNED, now, actor, null, Map.of("employee", employee));
+	}
+
+	/** The employee parks the task until a time; it is queued again then (and offered to whoever fits best). */
+	void defer(Instant until, String reason, Instant now, String actor) {
+		guard(TaskAction.DEFER, EnumSet.of(ASSIGNED));
+		if (until == null || !until.isAfter(now)) {
+			throw new IllegalArgumentException("until must lie in the future");
+		}
+		clearAssignment();
+		activationTime = until;
+		move(TaskAction.DEFER, SCHEDULED, now, actor, reason, Map.of("until", until.toString()));
 	}
 
 	/** The employee gives the task back. */
@@ -406,9 +429,10 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 			details.put("businessValue", changes.businessValue());
 			businessValue = changes.businessValue();
 		}
-		if (changes.dueTime() != null && !changes.dueTime().equals(dueTime)) {
+		if (changes.dueTime() != null && !changes.dueTime().equals(sourceDueTime)) {
 			details.put("dueTime", changes.dueTime().toString());
 			dueTime = changes.dueTime();
+			sourceDueTime = changes.dueTime();
 		}
 		if (changes.activationTime() != null && !changes.activationTime().equals(activationTime)) {
 			details.put("activationTime", changes.activationTime().toString());
@@ -445,6 +469,9 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	}
 
 	private void clearAssignment() {
+		if (assignedEmployee != null) {
+			releasedEmployee = assignedEmployee;
+		}
 		assignedEmployee = null;
 		offerExpiresAt = null;
 	}
@@ -469,10 +496,14 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		}
 		historyCount++;
 		newHistory.add(new TaskHistoryEntry(id, historyCount, now, actor, action, from, to, truncate(reason, 500), details));
-		if (from != to) {
+		if (from != to || action == TaskAction.ASSIGN) {
+			boolean takes = action == TaskAction.ASSIGN || action == TaskAction.OFFER || action == TaskAction.ACCEPT;
+			String employee = takes || releasedEmployee == null ? assignedEmployee : releasedEmployee;
+			String previous = takes ? releasedEmployee : null;
 			registerEvent(new TaskStateChanged(taskId(), sourceSystem, externalId, action, from, to, now, actor, truncate(reason, 500),
-					historyCount));
+					employee, previous, historyCount));
 		}
+		releasedEmployee = null;
 	}
 
 	/** History entries recorded since the last call; the store persists them with the task. */
@@ -574,7 +605,7 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 				Collections.unmodifiableSet(new LinkedHashSet<>(requiredSkills)),
 				Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), state, assignedEmployee, classifiedBy, version,
 				stateReason, outcome, offerExpiresAt, updatedAt, closedAt, routingProfile, slaWarningAt, waitingSince,
-				priorityPinned, priorityBoost);
+				priorityPinned, priorityBoost, sourceDueTime);
 	}
 
 }

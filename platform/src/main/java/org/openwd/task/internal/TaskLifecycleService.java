@@ -181,6 +181,20 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 		});
 	}
 
+	public TaskSnapshot defer(UUID id, Instant until, String reason, String actor) {
+		return change(id, null, task -> task.defer(until, reason, now(), actor));
+	}
+
+	@Override
+	public TaskSnapshot defer(TaskId id, Instant until, String reason, String actor) {
+		return defer(id.value(), until, reason, actor);
+	}
+
+	@Override
+	public TaskSnapshot hold(TaskId id, String reason, String actor) {
+		return hold(id.value(), reason, actor);
+	}
+
 	public TaskSnapshot prioritize(UUID id, boolean pinned, int boost, String reason, String actor) {
 		return change(id, null, task -> task.prioritize(pinned, boost, reason, now(), actor));
 	}

@@ -51,7 +51,7 @@ class TaskLifecycleTests {
 			new Verb(TaskAction.ACCEPT, EnumSet.of(TaskState.OFFERED), TaskState.ASSIGNED, t -> t.accept("ann", NOW)),
 			new Verb(TaskAction.DECLINE, EnumSet.of(TaskState.OFFERED), TaskState.QUEUED, t -> t.decline("busy", NOW, "ann")),
 			new Verb(TaskAction.EXPIRE, EnumSet.of(TaskState.OFFERED), TaskState.QUEUED, t -> t.expireOffer(NOW)),
-			new Verb(TaskAction.ASSIGN, EnumSet.of(TaskState.QUEUED, TaskState.OFFERED), TaskState.ASSIGNED,
+			new Verb(TaskAction.ASSIGN, EnumSet.of(TaskState.QUEUED, TaskState.OFFERED, TaskState.ASSIGNED), TaskState.ASSIGNED,
 					t -> t.assign("ann", NOW, "sue")),
 			new Verb(TaskAction.RETURN_TO_QUEUE, EnumSet.of(TaskState.ASSIGNED), TaskState.QUEUED,
 					t -> t.returnToQueue("wrong skill", NOW, "ann")),
@@ -65,7 +65,9 @@ class TaskLifecycleTests {
 			new Verb(TaskAction.RESUME, EnumSet.of(TaskState.HELD), TaskState.QUEUED, t -> t.resume(NOW, "sue")),
 			new Verb(TaskAction.RESTART, EnumSet.of(TaskState.HELD, TaskState.ERROR_HELD, TaskState.COMPLETED, TaskState.CANCELED,
 					TaskState.REJECTED), TaskState.CAPTURED, t -> t.restart("reopened", NOW, "sue")),
-			new Verb(TaskAction.PRIORITIZE, TaskState.open(), null, t -> t.prioritize(true, 5, "vip", NOW, "sue")));
+			new Verb(TaskAction.PRIORITIZE, TaskState.open(), null, t -> t.prioritize(true, 5, "vip", NOW, "sue")),
+			new Verb(TaskAction.DEFER, EnumSet.of(TaskState.ASSIGNED), TaskState.SCHEDULED,
+					t -> t.defer(NOW.plusSeconds(600), "customer calls back at ten", NOW, "ann")));
 
 	/** Recipes that bring a fresh task into each state through legal verbs only. */
 	static final Map<TaskState, Consumer<Task>> REACH = new EnumMap<>(TaskState.class);

@@ -32,10 +32,20 @@ public final class ClassificationDecision {
 
 	private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
+	private static final org.camunda.feel.api.FeelEngineApi FEEL = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
+
 	private final DmnDecision decision;
 
-	private ClassificationDecision(DmnDecision decision) {
+	private final java.util.Set<String> routingProfiles;
+
+	private ClassificationDecision(DmnDecision decision, java.util.Set<String> routingProfiles) {
 		this.decision = decision;
+		this.routingProfiles = routingProfiles;
+	}
+
+	/** The routing profiles the table's rules name (literal values of the routingProfile column). */
+	public java.util.Set<String> routingProfiles() {
+		return routingProfiles;
 	}
 
 	/**
@@ -65,7 +75,59 @@ public final class ClassificationDecision {
 		if (!unknown.isEmpty()) {
 			throw new InvalidDecisionException("Unknown output column(s) " + unknown + "; allowed: " + OUTPUTS);
 		}
-		return new ClassificationDecision(decision);
+		return new ClassificationDecision(decision, checkExpressions(xml));
+	}
+
+	/**
+	 * Parses every FEEL cell now, so a syntax error is refused at deployment instead of failing tasks later; returns the
+	 * routing-profile literals of the table.
+	 */
+	private static java.util.Set<String> checkExpressions(String xml) {
+		org.camunda.bpm.model.dmn.DmnModelInstance model = org.camunda.bpm.model.dmn.Dmn
+			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		List<String> problems = new ArrayList<>();
+		java.util.Set<String> profiles = new java.util.TreeSet<>();
+		for (org.camunda.bpm.model.dmn.instance.Decision decision : model
+			.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+			if (!KEY.equals(decision.getId())) {
+				continue;
+			}
+			for (org.camunda.bpm.model.dmn.instance.DecisionTable table : decision
+				.getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)) {
+				List<org.camunda.bpm.model.dmn.instance.Output> outputs = new ArrayList<>(table.getOutputs());
+				for (org.camunda.bpm.model.dmn.instance.Rule rule : table.getRules()) {
+					int i = 0;
+					for (org.camunda.bpm.model.dmn.instance.InputEntry entry : rule.getInputEntries()) {
+						i++;
+						String text = entry.getTextContent().trim();
+						org.camunda.feel.api.ParseResult parsed = FEEL.parseUnaryTests(text.isEmpty() ? "-" : text);
+						if (parsed.isFailure()) {
+							problems.add("rule %s, input %d '%s': %s".formatted(rule.getId(), i, text, parsed.failure().message()));
+						}
+					}
+					int o = 0;
+					for (org.camunda.bpm.model.dmn.instance.OutputEntry entry : rule.getOutputEntries()) {
+						String text = entry.getTextContent().trim();
+						String name = o < outputs.size() ? outputs.get(o).getName() : "?";
+						o++;
+						if (text.isEmpty()) {
+							continue;
+						}
+						org.camunda.feel.api.ParseResult parsed = FEEL.parseExpression(text);
+						if (parsed.isFailure()) {
+							problems.add("rule %s, output %s '%s': %s".formatted(rule.getId(), name, text, parsed.failure().message()));
+						}
+						else if ("routingProfile".equals(name) && text.matches("\"[^\"]*\"")) {
+							profiles.add(text.substring(1, text.length() - 1));
+						}
+					}
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidDecisionException(String.join("; ", problems));
+		}
+		return java.util.Collections.unmodifiableSet(profiles);
 	}
 
 	/** Evaluates the table; empty when no rule matched. Evaluation errors surface as runtime exceptions. */

@@ -1,0 +1,9 @@
+package org.openwd.distribution.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DistributionProperties.class)
+class DistributionConfiguration {
+}

@@ -1,0 +1,545 @@
+package org.openwd.distribution.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.openwd.distribution.engine.MatchingEngine;
+import org.openwd.distribution.engine.QueuedTask;
+import org.openwd.distribution.engine.RoutingRules;
+import org.openwd.distribution.engine.Worker;
+import org.openwd.inbox.LiveChannel;
+import org.openwd.presence.EmployeeChanged;
+import org.openwd.presence.EmployeeSnapshot;
+import org.openwd.presence.Employees;
+import org.openwd.presence.PresenceChanged;
+import org.openwd.presence.PresenceState;
+import org.openwd.rules.RoutingProfile;
+import org.openwd.rules.RoutingProfiles;
+import org.openwd.rules.priority.PriorityPolicy;
+import org.openwd.rules.priority.PrioritySubject;
+import org.openwd.task.GlobalTaskList;
+import org.openwd.task.TaskAction;
+import org.openwd.task.TaskId;
+import org.openwd.task.TaskSnapshot;
+import org.openwd.task.TaskState;
+import org.openwd.task.TaskStateChanged;
+import org.openwd.task.TaskUpdated;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision loop. Every trigger (a task queued, an employee ready or freed, a cascade widening, an offer rejected or
+ * expired) becomes a job on one thread that owns the matching engine, so decisions need no locks and see a consistent
+ * picture. Each decision is committed by {@link OfferWriter} before anything is pushed; if the database refuses (another
+ * node was faster, capacity changed), the engine re-reads the facts and decides again. No polling: the only timers are
+ * the exact moments a cascade widens or an offer expires.
+ */
+@Component
+public class Distributor implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Distributor.class);
+
+	private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "openwd-distributor");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final MatchingEngine engine;
+
+	private final GlobalTaskList tasks;
+
+	private final Employees employees;
+
+	private final RoutingProfiles catalog;
+
+	private final OfferWriter writer;
+
+	private final ObjectProvider<LiveChannel> live;
+
+	private final DistributionProperties properties;
+
+	private final ServiceLevelBoard serviceLevels;
+
+	private final Clock clock;
+
+	private final Map<UUID, Set<String>> rejecters = new ConcurrentHashMap<>();
+
+	private final Map<UUID, ScheduledFuture<?>> widenings = new HashMap<>();
+
+	private final Map<UUID, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> profileVersions = new HashMap<>();
+
+	private volatile boolean started;
+
+	Distributor(GlobalTaskList tasks, Employees employees, RoutingProfiles catalog, OfferWriter writer,
+			ObjectProvider<LiveChannel> live, DistributionProperties properties, ServiceLevelBoard serviceLevels, Clock clock) {
+		this.tasks = tasks;
+		this.employees = employees;
+		this.catalog = catalog;
+		this.writer = writer;
+		this.live = live;
+		this.properties = properties;
+		this.serviceLevels = serviceLevels;
+		this.clock = clock;
+		this.engine = new MatchingEngine(properties.strategy(), properties.lastAgentWindow(), serviceLevels);
+	}
+
+	// ---- life cycle
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!properties.enabled()) {
+			log.info("Push distribution is disabled (openwd.distribution.enabled=false)");
+			return;
+		}
+		submit(() -> {
+			long begun = System.nanoTime();
+			syncProfiles();
+			Instant now = clock.instant();
+			for (EmployeeSnapshot employee : employees.all()) {
+				engine.worker(worker(employee), now);
+				engine.load(employee.id(), writer.load(employee.id()));
+			}
+			tasks.forEachInState(TaskState.QUEUED, this::queue);
+			tasks.forEachInState(TaskState.OFFERED, task -> armExpiry(task));
+			started = true;
+			log.info("Distribution started: {} queued tasks, {} employees in {} ms", engine.queuedCount(),
+					employees.all().size(), (System.nanoTime() - begun) / 1_000_000);
+			for (EmployeeSnapshot employee : employees.all()) {
+				if (employee.presence() == PresenceState.READY) {
+					fillEmployee(employee.id());
+				}
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		loop.shutdownNow();
+	}
+
+	// ---- triggers
+
+	@ApplicationModuleListener
+	void on(TaskStateChanged event) {
+		serviceLevels.record(event, tasks);
+		submit(() -> {
+			if (event.employee() != null) {
+				refreshLoad(event.employee());
+			}
+			if (event.previousEmployee() != null) {
+				refreshLoad(event.previousEmployee());
+			}
+			if (event.action() == TaskAction.DECLINE && event.employee() != null) {
+				rejecters.computeIfAbsent(event.taskId().value(), id -> ConcurrentHashMap.newKeySet()).add(event.employee());
+			}
+			if (event.from() == TaskState.OFFERED) {
+				cancelExpiry(event.taskId().value());
+			}
+			if (event.to().isTerminal()) {
+				rejecters.remove(event.taskId().value());
+			}
+			reconcile(event.taskId());
+			if (event.employee() != null && event.to() != TaskState.OFFERED && event.to() != TaskState.ASSIGNED) {
+				fillEmployee(event.employee());
+			}
+			if (event.previousEmployee() != null) {
+				fillEmployee(event.previousEmployee());
+			}
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(TaskUpdated event) {
+		submit(() -> reconcile(event.taskId()));
+	}
+
+	@ApplicationModuleListener
+	void on(PresenceChanged event) {
+		submit(() -> refreshEmployee(event.employeeId()));
+	}
+
+	@ApplicationModuleListener
+	void on(EmployeeChanged event) {
+		submit(() -> refreshEmployee(event.employeeId()));
+	}
+
+	/** Picks up routing-profile edits (cheap: compares versions of the in-memory catalog). */
+	@Scheduled(fixedDelayString = "${openwd.distribution.profile-sync:PT1S}")
+	void profileSync() {
+		if (started) {
+			submit(this::syncProfiles);
+		}
+	}
+
+	/** Another node changed a task: re-read it and the employees concerned. */
+	@EventListener
+	void on(org.openwd.messaging.RemoteTaskChange change) {
+		if (!started) {
+			return;
+		}
+		String employee = change.employee();
+		String previousEmployee = change.previousEmployee();
+		submit(() -> {
+			for (String person : new String[] { employee, previousEmployee }) {
+				if (person != null && !person.isBlank()) {
+					refreshLoad(person);
+				}
+			}
+			reconcile(change.taskId());
+			for (String person : new String[] { employee, previousEmployee }) {
+				if (person != null && !person.isBlank()) {
+					fillEmployee(person);
+				}
+			}
+		});
+	}
+
+	/** Another node changed an employee's presence. */
+	@EventListener
+	void on(org.openwd.messaging.RemotePresenceChange change) {
+		if (started) {
+			submit(() -> refreshEmployee(change.employeeId()));
+		}
+	}
+
+	// ---- what the inbox and supervisors call
+
+	/** Pull mode ("get next"): assigns the best task for the caller now, never a list to choose from. */
+	public Optional<TaskSnapshot> next(String employee) {
+		return call(() -> {
+			refreshEmployee(employee);
+			for (int attempt = 0; attempt < 5; attempt++) {
+				Optional<UUID> best = engine.bestTaskFor(employee, clock.instant());
+				if (best.isEmpty()) {
+					return Optional.<TaskSnapshot>empty();
+				}
+				OfferWriter.Result result = writer.commit(new TaskId(best.get()), employee, null, true, employee, true);
+				if (result.committed()) {
+					took(result.task(), employee);
+					return Optional.of(result.task());
+				}
+				reconcile(new TaskId(best.get()));
+				refreshEmployee(employee);
+			}
+			return Optional.<TaskSnapshot>empty();
+		});
+	}
+
+	/** Supervisor assignment (capacity still applies; presence does not). */
+	public TaskSnapshot assign(TaskId task, String employee, String actor) {
+		return call(() -> {
+			OfferWriter.Result result = writer.commit(task, employee, null, true, actor, false);
+			if (!result.committed()) {
+				throw new DistributionRefusedException(switch (result.refusal()) {
+					case NOT_READY -> "Employee " + employee + " does not exist";
+					case NO_CAPACITY -> "Employee " + employee + " has no free capacity for this task";
+					case TASK_CHANGED -> "Task " + task + " cannot be assigned in its current state";
+				});
+			}
+			took(result.task(), employee);
+			return result.task();
+		});
+	}
+
+	/** For tests and the supervisor view: how many tasks the engine holds as queued. */
+	public int queuedInEngine() {
+		return call(engine::queuedCount);
+	}
+
+	// ---- decisions (on the loop thread only)
+
+	private void reconcile(TaskId id) {
+		Optional<TaskSnapshot> task = tasks.find(id);
+		if (task.isPresent() && task.get().state() == TaskState.QUEUED) {
+			queue(task.get());
+			decideTask(id.value());
+		}
+		else {
+			engine.dequeue(id.value());
+			cancelWidening(id.value());
+		}
+	}
+
+	private void queue(TaskSnapshot task) {
+		if (task.routingProfile() == null || !engine.knowsProfile(task.routingProfile())) {
+			syncProfiles();
+			if (task.routingProfile() == null || !engine.knowsProfile(task.routingProfile())) {
+				log.warn("Task {} has no known routing profile ({}); it cannot be distributed", task.id(), task.routingProfile());
+				return;
+			}
+		}
+		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
+		PrioritySubject subject = new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(),
+				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
+		engine.queue(new QueuedTask(subject, task.routingProfile(), task.requiredSkills(), task.department(), task.customerId(),
+				rejecters.getOrDefault(task.id().value(), Set.of())));
+	}
+
+	private void decideTask(UUID taskId) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Instant now = clock.instant();
+			Optional<String> employee = engine.bestEmployeeFor(taskId, now);
+			if (employee.isEmpty()) {
+				armWidening(taskId, now);
+				return;
+			}
+			if (offer(taskId, employee.get())) {
+				return;
+			}
+		}
+	}
+
+	private void fillEmployee(String employee) {
+		Optional<Worker> worker = engine.worker(employee);
+		if (worker.isEmpty() || !worker.get().ready() || pullMode(worker.get())) {
+			return;
+		}
+		for (int offers = 0; offers < 20; offers++) {
+			Optional<UUID> task = engine.bestTaskFor(employee, clock.instant());
+			if (task.isEmpty() || !offer(task.get(), employee) && engine.worker(employee).map(w -> !w.ready()).orElse(true)) {
+				return;
+			}
+		}
+	}
+
+	/** Commits an offer (or an assignment, with auto-accept); on refusal re-reads the facts. */
+	private boolean offer(UUID taskId, String employee) {
+		QueuedTask queued = engine.task(taskId).orElse(null);
+		Worker worker = engine.worker(employee).orElse(null);
+		if (queued == null || worker == null || pullMode(worker)) {
+			return false;
+		}
+		RoutingRules rules = engine.rules(queued.profile());
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(rules.offerTimeout() == null ? Duration.ofSeconds(30) : rules.offerTimeout());
+		OfferWriter.Result result = writer.commit(new TaskId(taskId), employee, expiresAt, rules.autoAccept(), "system", true);
+		if (!result.committed()) {
+			log.debug("Offer of {} to {} refused: {}", taskId, employee, result.refusal());
+			refreshEmployee(employee);
+			reconcileQuietly(taskId);
+			return false;
+		}
+		took(result.task(), employee);
+		return true;
+	}
+
+	private void took(TaskSnapshot task, String employee) {
+		engine.dequeue(task.id().value());
+		cancelWidening(task.id().value());
+		engine.took(employee, writer.channel(task), clock.instant());
+		engine.served(task.customerId(), employee, clock.instant());
+		if (task.state() == TaskState.OFFERED) {
+			armExpiry(task);
+			push(employee, "offer", task);
+		}
+		else {
+			push(employee, "assigned", task);
+		}
+	}
+
+	private void reconcileQuietly(UUID taskId) {
+		Optional<TaskSnapshot> task = tasks.find(new TaskId(taskId));
+		if (task.isEmpty() || task.get().state() != TaskState.QUEUED) {
+			engine.dequeue(taskId);
+		}
+	}
+
+	private void refreshEmployee(String id) {
+		Optional<EmployeeSnapshot> employee = employees.find(id);
+		if (employee.isEmpty()) {
+			return;
+		}
+		boolean wasReady = engine.worker(id).map(Worker::ready).orElse(false);
+		engine.worker(worker(employee.get()), clock.instant());
+		engine.load(id, writer.load(id));
+		if (employee.get().presence() == PresenceState.READY && (!wasReady || started)) {
+			fillEmployee(id);
+		}
+	}
+
+	private void refreshLoad(String id) {
+		engine.load(id, writer.load(id));
+	}
+
+	private void syncProfiles() {
+		for (Map.Entry<String, RoutingProfiles.Versioned> entry : catalog.all().entrySet()) {
+			Integer known = profileVersions.get(entry.getKey());
+			if (known != null && known == entry.getValue().version()) {
+				continue;
+			}
+			RoutingProfile profile = entry.getValue().profile();
+			try {
+				List<String> targets = new ArrayList<>();
+				List<Duration> waits = new ArrayList<>();
+				profile.targets().forEach(t -> targets.add(t.skills()));
+				for (int i = 0; i < profile.targets().size() - 1; i++) {
+					waits.add(profile.targets().get(i).waitBeforeWidening());
+				}
+				RoutingProfile.Priority p = profile.priority();
+				engine.profile(RoutingRules.of(profile.name(), targets, waits, profile.borrowBelowPercent(),
+						profile.lendAtOrAbovePercent(), profile.channel(), profile.expectedHandleTime(), profile.offerTimeout(),
+						profile.autoAccept()), new PriorityPolicy(p.start(), p.increment(), p.interval(), p.max(), p.valueWeight(),
+								profile.campaigns().stream()
+									.map(c -> new org.openwd.rules.priority.CampaignBoost(c.name(), c.boost(), c.endsAt()))
+									.toList()));
+				profileVersions.put(entry.getKey(), entry.getValue().version());
+			}
+			catch (IllegalArgumentException ex) {
+				log.error("Routing profile {} cannot be used for distribution: {}", entry.getKey(), ex.getMessage());
+			}
+		}
+	}
+
+	// ---- timers
+
+	private void armWidening(UUID taskId, Instant now) {
+		Instant at = engine.nextWidening(taskId, now);
+		cancelWidening(taskId);
+		if (at != null) {
+			long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+			widenings.put(taskId, loop.schedule(() -> {
+				widenings.remove(taskId);
+				if (engine.task(taskId).isPresent()) {
+					decideTask(taskId);
+				}
+			}, delay, TimeUnit.MILLISECONDS));
+		}
+	}
+
+	private void cancelWidening(UUID taskId) {
+		ScheduledFuture<?> future = widenings.remove(taskId);
+		if (future != null) {
+			future.cancel(false);
+		}
+	}
+
+	private void armExpiry(TaskSnapshot task) {
+		if (task.offerExpiresAt() == null) {
+			return;
+		}
+		UUID id = task.id().value();
+		String employee = task.assignedEmployee();
+		long delay = Math.max(0, Duration.between(clock.instant(), task.offerExpiresAt()).toMillis());
+		cancelExpiry(id);
+		expiries.put(id, loop.schedule(() -> expire(id, employee), delay, TimeUnit.MILLISECONDS));
+	}
+
+	private void cancelExpiry(UUID taskId) {
+		ScheduledFuture<?> future = expiries.remove(taskId);
+		if (future != null) {
+			future.cancel(false);
+		}
+	}
+
+	private void expire(UUID taskId, String employee) {
+		expiries.remove(taskId);
+		Optional<TaskSnapshot> task = tasks.find(new TaskId(taskId));
+		if (task.isEmpty() || task.get().state() != TaskState.OFFERED || !employee.equals(task.get().assignedEmployee())) {
+			return;
+		}
+		if (task.get().offerExpiresAt() != null && task.get().offerExpiresAt().isAfter(clock.instant())) {
+			armExpiry(task.get());
+			return;
+		}
+		try {
+			tasks.expireOffer(new TaskId(taskId));
+			push(employee, "offer-expired", task.get());
+			if (properties.missedOfferPresence()) {
+				employees.changePresence(employee, PresenceState.NOT_READY, "missed-offer", "system");
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Offer {} changed before it could expire: {}", taskId, ex.getMessage());
+		}
+	}
+
+	// ---- helpers
+
+	private boolean pullMode(Worker worker) {
+		return worker.department() != null && properties.pullDepartments().contains(worker.department());
+	}
+
+	private void push(String employee, String type, TaskSnapshot task) {
+		LiveChannel channel = live.getIfAvailable();
+		if (channel != null) {
+			try {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("taskId", task.id().toString());
+				body.put("title", task.title());
+				body.put("type", task.type());
+				body.put("state", task.state());
+				body.put("routingProfile", task.routingProfile());
+				body.put("customerId", task.customerId());
+				body.put("dueTime", task.dueTime());
+				body.put("offerExpiresAt", task.offerExpiresAt());
+				channel.toEmployee(employee, type, body);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Live push of {} to {} failed; the inbox re-syncs on reconnect", type, employee, ex);
+			}
+		}
+	}
+
+	private static Worker worker(EmployeeSnapshot e) {
+		return new Worker(e.id(), e.department(), e.skills(), e.channelCapacity(), e.totalCapacity(), e.shiftEnd(),
+				e.presence() == PresenceState.READY && !e.outOfOffice(), e.substitute(), e.outOfOffice());
+	}
+
+	private void submit(Runnable job) {
+		loop.execute(() -> {
+			try {
+				job.run();
+			}
+			catch (RuntimeException ex) {
+				log.error("Distribution job failed", ex);
+			}
+		});
+	}
+
+	private <T> T call(Supplier<T> job) {
+		try {
+			return loop.submit(job::get).get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException("Distribution did not answer in time", ex);
+		}
+	}
+
+}

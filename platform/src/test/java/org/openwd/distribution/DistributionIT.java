@@ -1,0 +1,260 @@
+package org.openwd.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.openwd.testing.Api;
+import org.openwd.testing.Api.Response;
+import org.openwd.testing.IntegrationTest;
+import org.openwd.testing.RuleFixtures;
+
+/**
+ * Push distribution end to end through the REST API: employees go ready, tasks captured by a connector are offered at
+ * once, accepted, rejected, expired and completed; the task history shows every step.
+ */
+class DistributionIT extends IntegrationTest {
+
+	String suffix;
+
+	String skill;
+
+	@BeforeEach
+	void isolatedWork() throws Exception {
+		suffix = UUID.randomUUID().toString().substring(0, 8);
+		skill = "e2e" + suffix;
+	}
+
+	@Test
+	void offersACapturedTaskToTheReadyEmployeeWhoAcceptsAndCompletesIt() throws Exception {
+		String type = setUpWork("PT30S");
+		employee("it-agent1", 1);
+		ready("it-agent1");
+		String id = capture(type);
+		JsonNode offer = awaitMine("it-agent1", id, "OFFERED");
+		assertThat(offer.path("offerExpiresAt").asText()).isNotBlank();
+		assertThat(api.post("it-agent1", "/api/v1/me/tasks/" + id + "/accept", Map.of()).text("state")).isEqualTo("ASSIGNED");
+		Response done = api.post("it-agent1", "/api/v1/me/tasks/" + id + "/complete", Map.of("outcome", "resolved", "note", "ok"));
+		assertThat(done.text("state")).as(done.toString()).isEqualTo("COMPLETED");
+		JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id).body().path("history");
+		assertThat(history.findValuesAsText("action")).containsExactly("CAPTURE", "CLASSIFY", "OFFER", "ACCEPT", "COMPLETE");
+		assertThat(history.get(2).path("details").path("employee").asText()).isEqualTo("it-agent1");
+		assertThat(history.get(3).path("actor").asText()).isEqualTo("it-agent1");
+		history.forEach(entry -> assertThat(entry.path("at").asText()).isNotBlank());
+		offline("it-agent1");
+	}
+
+	@Test
+	void aRejectedOfferGoesToTheNextEmployeeAtOnceAndNeverBackToTheRejecter() throws Exception {
+		String type = setUpWork("PT30S");
+		employee("it-agent2", 1);
+		employee("it-agent3", 1);
+		ready("it-agent2");
+		ready("it-agent3");
+		String id = capture(type);
+		String first = await().atMost(Duration.ofSeconds(15)).until(() -> holder(id), holder -> holder != null);
+		String second = first.equals("it-agent2") ? "it-agent3" : "it-agent2";
+		Response rejected = api.post(first, "/api/v1/me/tasks/" + id + "/reject", Map.of("reason", "wrong-language"));
+		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+		awaitMine(second, id, "OFFERED");
+		api.post(second, "/api/v1/me/tasks/" + id + "/reject", Map.of("reason", "busy"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(state(id)).isEqualTo("QUEUED"));
+		assertThat(api.post(first, "/api/v1/me/tasks/" + id + "/accept", Map.of()).status()).isEqualTo(409);
+		assertThat(api.post("it-agent2", "/api/v1/me/tasks/" + id + "/reject", Map.of()).status()).isEqualTo(400);
+		offline("it-agent2");
+		offline("it-agent3");
+	}
+
+	@Test
+	void anExpiredOfferReturnsToTheQueueAndTheEmployeeGoesNotReadyWithMissedOffer() throws Exception {
+		String type = setUpWork("PT1S");
+		employee("it-agent4", 1);
+		ready("it-agent4");
+		String id = capture(type);
+		awaitMine("it-agent4", id, "OFFERED");
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			JsonNode me = api.get("it-agent4", "/api/v1/me").body();
+			assertThat(me.path("presence").asText()).isEqualTo("NOT_READY");
+			assertThat(me.path("reason").asText()).isEqualTo("missed-offer");
+		});
+		assertThat(state(id)).isEqualTo("QUEUED");
+		assertThat(api.get("supervisor", "/api/v1/tasks/" + id).body().path("history").findValuesAsText("action")).contains("EXPIRE");
+		ready("it-agent4");
+		awaitMine("it-agent4", id, "OFFERED");
+		offline("it-agent4");
+	}
+
+	@Test
+	void neverGivesAnEmployeeMoreThanTheirCapacityAndOffersTheNextTaskWhenOneIsDone() throws Exception {
+		String type = setUpWork("PT30S");
+		employee("it-agent1", 1);
+		ready("it-agent1");
+		String first = capture(type);
+		String second = capture(type);
+		awaitMine("it-agent1", first, "OFFERED");
+		assertThat(mine("it-agent1")).hasSize(1);
+		api.post("it-agent1", "/api/v1/me/tasks/" + first + "/accept", Map.of());
+		api.post("it-agent1", "/api/v1/me/tasks/" + first + "/complete", Map.of("outcome", "done"));
+		awaitMine("it-agent1", second, "OFFERED");
+		assertThat(mine("it-agent1")).hasSize(1);
+		offline("it-agent1");
+	}
+
+	@Test
+	void supervisorsAssignAndPullBackWorkWithinCapacity() throws Exception {
+		String type = setUpWork("PT30S");
+		employee("it-agent3", 1);
+		offline("it-agent3");
+		String id = capture(type);
+		Response assigned = api.post("supervisor", "/api/v1/tasks/" + id + "/assign", Map.of("employee", "it-agent3"));
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		assertThat(assigned.text("state")).isEqualTo("ASSIGNED");
+		String other = capture(type);
+		Response full = api.post("supervisor", "/api/v1/tasks/" + other + "/assign", Map.of("employee", "it-agent3"));
+		assertThat(full.status()).isEqualTo(409);
+		Response pulled = api.post("supervisor", "/api/v1/employees/it-agent3/pull-back", Map.of());
+		assertThat(pulled.body().findValuesAsText("state")).containsExactly("QUEUED");
+		assertThat(api.post("it-agent3", "/api/v1/tasks/" + other + "/assign", Map.of("employee", "it-agent3")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void getNextAssignsTheBestTaskInPullModeAndNothingIsPushed() throws Exception {
+		String type = setUpWork("PT30S", "e2e-pull");
+		employee("it-agent2", 1, "e2e-pull");
+		offline("it-agent2");
+		String id = capture(type);
+		assertThat(api.post("it-agent2", "/api/v1/me/next", Map.of()).status()).as("not ready yet").isEqualTo(204);
+		ready("it-agent2");
+		// pull mode: nothing is pushed, however long we look
+		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> mine("it-agent2").isEmpty());
+		Response next = api.post("it-agent2", "/api/v1/me/next", Map.of());
+		assertThat(next.status()).as(next.toString()).isEqualTo(200);
+		assertThat(next.text("id")).isEqualTo(id);
+		assertThat(next.text("state")).isEqualTo("ASSIGNED");
+		offline("it-agent2");
+		api.post("it-agent2", "/api/v1/me/tasks/" + id + "/return", Map.of("reason", "test over"));
+	}
+
+	@Test
+	void underConcurrentCaptureAndWorkNobodyExceedsCapacityAndEveryTaskIsDoneOnce() throws Exception {
+		String type = setUpWork("PT30S");
+		List<String> agents = List.of("it-agent1", "it-agent2", "it-agent3");
+		for (String agent : agents) {
+			employee(agent, 2);
+			ready(agent);
+		}
+		int total = 40;
+		List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.ExecutorService capture = java.util.concurrent.Executors.newFixedThreadPool(8);
+		List<java.util.concurrent.Future<?>> captures = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			captures.add(capture.submit(() -> ids.add(capture(type))));
+		}
+		WorkSimulation simulation = new WorkSimulation();
+		int done = simulation.work(agents.stream().map(a -> new WorkSimulation.Agent(a, api, 2)).toList(), type, total,
+				Duration.ofSeconds(90));
+		for (java.util.concurrent.Future<?> future : captures) {
+			future.get();
+		}
+		capture.shutdown();
+		assertThat(simulation.violations).isEmpty();
+		assertThat(done).isEqualTo(total);
+		ids.forEach(id -> WorkSimulation.assertNeverHeldTwice(api, id));
+		agents.forEach(this::offline);
+	}
+
+	// ---- helpers
+
+	/** A routing profile, and a classification rule sending type e2e-<suffix> to it with a skill only our agents have. */
+	String setUpWork(String offerTimeout) throws Exception {
+		return setUpWork(offerTimeout, "e2e");
+	}
+
+	String setUpWork(String offerTimeout, String department) throws Exception {
+		String profile = "e2e-" + suffix;
+		Map<String, Object> definition = Map.of("name", profile, "priority",
+				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
+				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", offerTimeout,
+				"targets", List.of(Map.of("skills", "*")), "channel", "case");
+		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
+			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_E", suffix), profile, profile, skill, department));
+		return profile;
+	}
+
+	void employee(String id, int capacity) throws Exception {
+		employee(id, capacity, "e2e");
+	}
+
+	void employee(String id, int capacity, String department) throws Exception {
+		Map<String, Object> body = Map.of("displayName", id, "team", department, "department", department, "skills", Map.of(skill, 8),
+				"channelCapacity", Map.of("case", capacity), "totalCapacity", capacity);
+		Response saved = api.send("admin", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/employees/" + id))
+			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))), Map.of("Content-Type", "application/json"));
+		assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
+		// start clean: earlier tests' offers and tasks go back to the queue
+		api.post("supervisor", "/api/v1/employees/" + id + "/pull-back", Map.of());
+	}
+
+	void ready(String user) {
+		presence(user, "{\"state\":\"READY\"}");
+	}
+
+	void offline(String user) {
+		presence(user, "{\"state\":\"OFFLINE\"}");
+	}
+
+	void presence(String user, String body) {
+		Response response = api.send(user, HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/me/presence"))
+			.PUT(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", "application/json"));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+
+	String capture(String type) {
+		Map<String, Object> request = Api.newTask("e2e");
+		request.put("type", type);
+		Response response = api.post("connector", "/api/v1/tasks", request);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.text("id");
+	}
+
+	JsonNode awaitMine(String user, String id, String state) {
+		return await().atMost(Duration.ofSeconds(15)).until(() -> {
+			for (JsonNode item : api.get(user, "/api/v1/me/tasks").body()) {
+				if (item.path("id").asText().equals(id) && item.path("state").asText().equals(state)) {
+					return item;
+				}
+			}
+			return null;
+		}, item -> item != null);
+	}
+
+	List<String> mine(String user) {
+		List<String> ids = new ArrayList<>();
+		api.get(user, "/api/v1/me/tasks").body().forEach(item -> ids.add(item.path("id").asText()));
+		return ids;
+	}
+
+	String holder(String id) {
+		JsonNode task = api.get("supervisor", "/api/v1/tasks/" + id).body().path("task");
+		String state = task.path("state").asText();
+		return state.equals("OFFERED") || state.equals("ASSIGNED") ? task.path("assignedEmployee").asText() : null;
+	}
+
+	String state(String id) {
+		return api.get("supervisor", "/api/v1/tasks/" + id).body().path("task").path("state").asText();
+	}
+
+}
