@@ -148,7 +148,7 @@ class DistributionIT extends IntegrationTest {
 
 	@Test
 	void underConcurrentCaptureAndWorkNobodyExceedsCapacityAndEveryTaskIsDoneOnce() throws Exception {
-		String type = setUpWork("PT30S");
+		String type = setUpWork("PT5M");
 		List<String> agents = List.of("it-agent1", "it-agent2", "it-agent3");
 		for (String agent : agents) {
 			employee(agent, 2);

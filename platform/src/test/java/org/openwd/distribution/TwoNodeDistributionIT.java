@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +45,7 @@ class TwoNodeDistributionIT {
 			setup.api = nodeA;
 			setup.suffix = suffix;
 			setup.skill = "e2e" + suffix;
-			String type = setup.setUpWork("PT30S");
+			String type = setup.setUpWork("PT5M");
 			List<String> agents = List.of("it-agent1", "it-agent2", "it-agent3", "it-agent4");
 			for (int i = 0; i < agents.size(); i++) {
 				setup.employee(agents.get(i), 2);
@@ -75,7 +74,18 @@ class TwoNodeDistributionIT {
 			}
 			capture.shutdown();
 			assertThat(simulation.violations).isEmpty();
-			assertThat(done).isEqualTo(total);
+			List<String> unfinished = new ArrayList<>();
+			for (String id : ids) {
+				var detail = nodeA.get("supervisor", "/api/v1/tasks/" + id).body();
+				if (!detail.path("task").path("state").asText().equals("COMPLETED")) {
+					unfinished.add(id + " " + detail.path("task").path("state").asText() + " "
+							+ detail.path("task").path("assignedEmployee").asText() + " " + detail.path("history"));
+				}
+			}
+			for (String agent : agents) {
+				unfinished.add(agent + ": " + nodeA.get("admin", "/api/v1/employees/" + agent).body());
+			}
+			assertThat(done).as(String.join("\n", unfinished)).isEqualTo(total);
 			assertThat(ids).hasSize(total);
 			ids.forEach(id -> WorkSimulation.assertNeverHeldTwice(nodeA, id));
 			agents.forEach(agent -> WorkSimulation.presence(nodeA, agent, "OFFLINE"));
@@ -83,8 +93,7 @@ class TwoNodeDistributionIT {
 	}
 
 	static ConfigurableApplicationContext start(Path dataDir) {
-		Map<String, Object> props = new HashMap<>(ItEnvironment.properties(2, dataDir));
-		return new SpringApplicationBuilder(OpenWdApplication.class).properties(props).run();
+		return new SpringApplicationBuilder(OpenWdApplication.class).run(ItEnvironment.arguments(2, dataDir, Map.of()));
 	}
 
 	static Api api(ConfigurableApplicationContext context) {

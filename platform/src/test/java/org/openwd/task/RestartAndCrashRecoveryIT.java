@@ -55,9 +55,8 @@ class RestartAndCrashRecoveryIT {
 	}
 
 	static ConfigurableApplicationContext start() {
-		Map<String, Object> props = new java.util.HashMap<>(ItEnvironment.properties(2, dataDir));
-		props.put("openwd.task.activation.enabled", "false");
-		return new SpringApplicationBuilder(OpenWdApplication.class, FlakyListener.class).properties(props).run();
+		return new SpringApplicationBuilder(OpenWdApplication.class, FlakyListener.class)
+			.run(ItEnvironment.arguments(2, dataDir, Map.of("openwd.task.activation.enabled", "false")));
 	}
 
 	static Api api(ConfigurableApplicationContext context) {

@@ -67,6 +67,13 @@ public final class ItEnvironment {
 		return props;
 	}
 
+	/** The same properties as command-line arguments, which outrank application.yml (default properties do not). */
+	public static String[] arguments(int database, Path dataDir, Map<String, String> extra) {
+		Map<String, String> all = new LinkedHashMap<>(properties(database, dataDir));
+		all.putAll(extra);
+		return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	}
+
 	public static Path newDataDir() {
 		try {
 			return Files.createTempDirectory("openwd-it-" + UUID.randomUUID().toString().substring(0, 8));

@@ -1,0 +1,52 @@
+package org.openwd.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.openwd.inbox.LiveChannel;
+import org.openwd.presence.PresenceChanged;
+import org.openwd.presence.PresenceState;
+
+/** Presence changes reach the employee's own inboxes and the supervisors. */
+class PresenceRelayTests {
+
+	record Sent(String to, String type, Object payload) {
+	}
+
+	final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	final LiveChannel live = new LiveChannel() {
+
+		@Override
+		public void toEmployee(String employeeId, String type, Object payload) {
+			sent.add(new Sent(employeeId, type, payload));
+		}
+
+		@Override
+		public void toSupervisors(String type, Object payload) {
+			sent.add(new Sent("supervisors", type, payload));
+		}
+
+		@Override
+		public boolean isConnected(String employeeId) {
+			return true;
+		}
+
+	};
+
+	@Test
+	void tellsTheEmployeeAndTheSupervisorsAboutAForcedChange() {
+		PresenceChanged forced = new PresenceChanged("agent", PresenceState.READY, PresenceState.NOT_READY, "meeting",
+				Instant.parse("2026-03-02T09:00:00Z"), "supervisor");
+
+		new PresenceRelay(live).on(forced);
+
+		assertThat(sent).containsExactly(new Sent("agent", "presence", forced), new Sent("supervisors", "presence", forced));
+	}
+
+}
