@@ -34,6 +34,9 @@ public interface GlobalTaskList {
 	/** Parks an assigned task until a time (SCHEDULED), after which it is queued again. */
 	TaskSnapshot defer(TaskId id, java.time.Instant until, String reason, String actor);
 
+	/** Starts a task over: back to CAPTURED and classified again with the rules in force now. */
+	TaskSnapshot restart(TaskId id, String reason, String actor);
+
 	/** Holds a task (supervisor or source). */
 	TaskSnapshot hold(TaskId id, String reason, String actor);
 

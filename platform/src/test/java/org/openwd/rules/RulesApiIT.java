@@ -55,9 +55,12 @@ class RulesApiIT extends IntegrationTest {
 		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
 		assertThat(deployed.body().path("version").asInt()).isEqualTo(active + 1);
 
-		Response restarted = api.post("supervisor", "/api/v1/tasks/" + held.text("id") + "/restart", Map.of("reason", "fax rule added"));
-		assertThat(restarted.text("state")).isEqualTo("QUEUED");
-		assertThat(restarted.text("classifiedBy")).startsWith("classification:v" + (active + 1) + "/back-office");
+		Response reclassified = api.post("owner", "/api/v1/decisions/classification/reclassify-error-held", Map.of());
+		assertThat(reclassified.status()).as(reclassified.toString()).isEqualTo(200);
+		assertThat(reclassified.body().path("queued").asInt()).isGreaterThanOrEqualTo(1);
+		JsonNode restarted = api.get("supervisor", "/api/v1/tasks/" + held.text("id")).body().path("task");
+		assertThat(restarted.path("state").asText()).isEqualTo("QUEUED");
+		assertThat(restarted.path("classifiedBy").asText()).startsWith("classification:v" + (active + 1) + "/back-office");
 		String after = api.post("connector", "/api/v1/tasks", Api.newTask("crm")).text("classifiedBy");
 		assertThat(after).startsWith("classification:v" + (active + 1) + "/");
 		assertThat(api.get("connector", "/api/v1/sources/crm/tasks/" + claim.get("externalId")).text("classifiedBy")).isEqualTo(before);

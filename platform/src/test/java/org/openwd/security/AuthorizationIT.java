@@ -76,6 +76,17 @@ class AuthorizationIT extends IntegrationTest {
 			list.add(new Endpoint("POST", base + "/auth-probe/versions/1/restore", Map.of(), Set.of("owner", "admin")));
 		}
 		list.add(new Endpoint("GET", "/api/v1/decisions/classification", null, READERS));
+		list.add(new Endpoint("POST", "/api/v1/decisions/classification/reclassify-error-held", Map.of(), Set.of("owner", "admin")));
+		Set<String> workers = Set.of("agent", "supervisor", "admin");
+		list.add(new Endpoint("GET", "/api/v1/me/tasks", null, workers));
+		list.add(new Endpoint("POST", "/api/v1/me/next", Map.of(), workers));
+		String other = UUID.randomUUID().toString();
+		for (String verb : List.of("accept", "reject", "complete", "return", "defer", "transfer")) {
+			list.add(new Endpoint("POST", "/api/v1/me/tasks/" + other + "/" + verb, Map.of(), workers));
+		}
+		list.add(new Endpoint("POST", "/api/v1/tasks/" + other + "/assign", Map.of(), Set.of("supervisor", "admin")));
+		list.add(new Endpoint("POST", "/api/v1/tasks/reassign", Map.of(), Set.of("supervisor", "admin")));
+		list.add(new Endpoint("POST", "/api/v1/employees/nobody/pull-back", Map.of(), Set.of("supervisor", "admin")));
 		list.add(new Endpoint("GET", "/api/v1/decisions/classification/versions", null, READERS));
 		list.add(new Endpoint("GET", "/api/v1/decisions/classification/versions/1", null, READERS));
 		list.add(new Endpoint("POST", "/api/v1/decisions/classification/versions", "<x/>", Set.of("owner", "admin")));

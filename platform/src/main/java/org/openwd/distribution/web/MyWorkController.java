@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import org.openwd.distribution.internal.Distributor;
 import org.openwd.distribution.web.WorkRequests.Complete;
@@ -41,9 +40,12 @@ class MyWorkController {
 
 	private final Distributor distributor;
 
-	MyWorkController(GlobalTaskList tasks, Distributor distributor) {
+	private final org.openwd.common.web.StrictJsonBinder binder;
+
+	MyWorkController(GlobalTaskList tasks, Distributor distributor, org.openwd.common.web.StrictJsonBinder binder) {
 		this.tasks = tasks;
 		this.distributor = distributor;
+		this.binder = binder;
 	}
 
 	@GetMapping("/tasks")
@@ -65,7 +67,8 @@ class MyWorkController {
 	@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
 	@Operation(summary = "Reject an offer with a reason code", description = "The task goes back to the queue and is "
 			+ "offered to someone else at once; it is never offered to you again.")
-	WorkItem reject(@PathVariable UUID id, @Valid @RequestBody Reject body, Authentication auth) {
+	WorkItem reject(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Reject.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Reject body = binder.bind(json, WorkRequests.Reject.class);
 		mine(id, auth, TaskState.OFFERED);
 		return WorkItem.of(tasks.decline(new TaskId(id), auth.getName(), body.reason()));
 	}
@@ -73,7 +76,8 @@ class MyWorkController {
 	@PostMapping(path = "/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
 	@Operation(summary = "Complete an assigned task with an outcome code")
-	WorkItem complete(@PathVariable UUID id, @Valid @RequestBody Complete body, Authentication auth) {
+	WorkItem complete(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Complete.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Complete body = binder.bind(json, WorkRequests.Complete.class);
 		mine(id, auth, TaskState.ASSIGNED);
 		return WorkItem.of(tasks.complete(new TaskId(id), body.outcome(), auth.getName()));
 	}
@@ -81,7 +85,8 @@ class MyWorkController {
 	@PostMapping(path = "/tasks/{id}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
 	@Operation(summary = "Return an assigned task to the queue")
-	WorkItem giveBack(@PathVariable UUID id, @Valid @RequestBody Return body, Authentication auth) {
+	WorkItem giveBack(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Return.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Return body = binder.bind(json, WorkRequests.Return.class);
 		mine(id, auth, TaskState.ASSIGNED);
 		return WorkItem.of(tasks.returnToQueue(new TaskId(id), body.reason(), auth.getName()));
 	}
@@ -89,7 +94,8 @@ class MyWorkController {
 	@PostMapping(path = "/tasks/{id}/defer", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
 	@Operation(summary = "Defer an assigned task until a time", description = "It is queued again then.")
-	WorkItem defer(@PathVariable UUID id, @Valid @RequestBody Defer body, Authentication auth) {
+	WorkItem defer(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Defer.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Defer body = binder.bind(json, WorkRequests.Defer.class);
 		mine(id, auth, TaskState.ASSIGNED);
 		if (!body.until().isAfter(java.time.Instant.now())) {
 			throw new org.openwd.common.web.InvalidRequestException("until", "must lie in the future");
@@ -100,7 +106,8 @@ class MyWorkController {
 	@PostMapping(path = "/tasks/{id}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
 	@Operation(summary = "Transfer an assigned task to a colleague", description = "Their capacity applies (409 when full).")
-	WorkItem transfer(@PathVariable UUID id, @Valid @RequestBody Transfer body, Authentication auth) {
+	WorkItem transfer(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Transfer.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Transfer body = binder.bind(json, WorkRequests.Transfer.class);
 		mine(id, auth, TaskState.ASSIGNED);
 		return WorkItem.of(distributor.assign(new TaskId(id), body.employee(), auth.getName()));
 	}

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import org.openwd.distribution.internal.DistributionRefusedException;
 import org.openwd.distribution.internal.Distributor;
@@ -36,9 +35,12 @@ class SupervisorWorkController {
 
 	private final Distributor distributor;
 
-	SupervisorWorkController(GlobalTaskList tasks, Distributor distributor) {
+	private final org.openwd.common.web.StrictJsonBinder binder;
+
+	SupervisorWorkController(GlobalTaskList tasks, Distributor distributor, org.openwd.common.web.StrictJsonBinder binder) {
 		this.tasks = tasks;
 		this.distributor = distributor;
+		this.binder = binder;
 	}
 
 	@PostMapping(path = "/api/v1/tasks/{id}/assign", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -46,7 +48,8 @@ class SupervisorWorkController {
 	@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
 	@Operation(summary = "Assign a task to a person", description = "From QUEUED, OFFERED or ASSIGNED. The person's "
 			+ "capacity applies (409 when full); presence does not.")
-	WorkItem assign(@PathVariable UUID id, @Valid @RequestBody Assign body, Authentication auth) {
+	WorkItem assign(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Assign.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Assign body = binder.bind(json, WorkRequests.Assign.class);
 		return WorkItem.of(distributor.assign(new TaskId(id), body.employee(), auth.getName()));
 	}
 
@@ -54,7 +57,8 @@ class SupervisorWorkController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
 	@Operation(summary = "Bulk reassign", description = "Each task is answered individually (200 or 409 with why).")
-	List<ReassignResult> reassign(@Valid @RequestBody Reassign body, Authentication auth) {
+	List<ReassignResult> reassign(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = WorkRequests.Reassign.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode json, Authentication auth) {
+		WorkRequests.Reassign body = binder.bind(json, WorkRequests.Reassign.class);
 		List<ReassignResult> results = new ArrayList<>();
 		for (UUID id : body.taskIds()) {
 			try {

@@ -35,9 +35,12 @@ class DecisionController {
 
 	private final org.openwd.rules.internal.RuleCatalog catalog;
 
-	DecisionController(ConfigStore store, org.openwd.rules.internal.RuleCatalog catalog) {
+	private final org.openwd.task.GlobalTaskList tasks;
+
+	DecisionController(ConfigStore store, org.openwd.rules.internal.RuleCatalog catalog, org.openwd.task.GlobalTaskList tasks) {
 		this.store = store;
 		this.catalog = catalog;
+		this.tasks = tasks;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -94,6 +97,36 @@ class DecisionController {
 		String xml = version(key, version);
 		ConfigStore.Document saved = store.save(ConfigStore.DECISION, key, xml, null, auth.getName(), "restored version " + version);
 		return new RevisionSummary(saved.version(), saved.updatedAt(), saved.updatedBy(), "restored version " + version);
+	}
+
+	/**
+	 * @param examined ERROR_HELD tasks looked at
+	 * @param queued how many of them classify now (and left ERROR_HELD)
+	 * @param stillHeld how many still do not
+	 */
+	record Reclassification(int examined, int queued, int stillHeld) {
+	}
+
+	@PostMapping(path = "/reclassify-error-held", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(RoutingProfileController.EDITORS)
+	@Operation(summary = "Re-classify every ERROR_HELD task with the rules in force now", description = "After fixing "
+			+ "the table or a profile. Each task is restarted (history: RESTART, then CLASSIFY or ERROR_HOLD).")
+	Reclassification reclassify(@PathVariable String key, Authentication auth) {
+		checked(key);
+		java.util.List<org.openwd.task.TaskId> held = new java.util.ArrayList<>();
+		tasks.forEachInState(org.openwd.task.TaskState.ERROR_HELD, task -> held.add(task.id()));
+		int queued = 0;
+		for (org.openwd.task.TaskId id : held) {
+			try {
+				if (tasks.restart(id, "re-classification after a rules change", auth.getName()).state() != org.openwd.task.TaskState.ERROR_HELD) {
+					queued++;
+				}
+			}
+			catch (RuntimeException ex) {
+				// changed meanwhile (restarted by someone else, canceled): not ours to count
+			}
+		}
+		return new Reclassification(held.size(), queued, held.size() - queued);
 	}
 
 	private static String checked(String key) {

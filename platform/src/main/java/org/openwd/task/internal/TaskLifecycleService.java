@@ -191,6 +191,11 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	@Override
+	public TaskSnapshot restart(TaskId id, String reason, String actor) {
+		return restart(id.value(), reason, actor);
+	}
+
+	@Override
 	public TaskSnapshot hold(TaskId id, String reason, String actor) {
 		return hold(id.value(), reason, actor);
 	}
