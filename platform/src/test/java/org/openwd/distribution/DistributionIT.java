@@ -174,6 +174,40 @@ class DistributionIT extends IntegrationTest {
 		agents.forEach(this::offline);
 	}
 
+	@Test
+	void theOfferArrivesOnTheLiveChannelAndTheHistoryShowsEachStep() throws Exception {
+		String type = setUpWork("PT30S");
+		employee("it-agent1", 1);
+		try (org.openwd.inbox.LiveClient inbox = org.openwd.inbox.LiveClient.connect(api.base(), "it-agent1")) {
+			java.util.concurrent.BlockingQueue<JsonNode> messages = inbox.subscribe("/user/queue/inbox");
+			ready("it-agent1");
+			String id = capture(type);
+			JsonNode offer = null;
+			long deadline = System.currentTimeMillis() + 15_000;
+			while (offer == null && System.currentTimeMillis() < deadline) {
+				JsonNode message = messages.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+				if (message != null && message.path("type").asText().equals("offer")
+						&& message.path("payload").path("taskId").asText().equals(id)) {
+					offer = message;
+				}
+			}
+			assertThat(offer).as("offer pushed over STOMP").isNotNull();
+			assertThat(offer.path("payload").path("offerExpiresAt").asText()).isNotBlank();
+			assertThat(api.post("it-agent1", "/api/v1/me/tasks/" + id + "/accept", Map.of()).text("state")).isEqualTo("ASSIGNED");
+			assertThat(api.post("it-agent1", "/api/v1/me/tasks/" + id + "/complete", Map.of("outcome", "resolved")).text("state"))
+				.isEqualTo("COMPLETED");
+			JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id).body().path("history");
+			assertThat(history.findValuesAsText("action")).containsExactly("CAPTURE", "CLASSIFY", "OFFER", "ACCEPT", "COMPLETE");
+			java.time.Instant previous = java.time.Instant.MIN;
+			for (JsonNode entry : history) {
+				java.time.Instant at = java.time.Instant.parse(entry.path("at").asText());
+				assertThat(at).isAfterOrEqualTo(previous);
+				previous = at;
+			}
+			offline("it-agent1");
+		}
+	}
+
 	// ---- helpers
 
 	/** A routing profile, and a classification rule sending type e2e-<suffix> to it with a skill only our agents have. */

@@ -37,7 +37,8 @@ class RabbitUserDestinationResolverTests {
 
 	@Test
 	void sendsToTheSessionsRoutingKeyOnTheDirectExchange() {
-		UserDestinationResult result = resolver.resolveDestination(message(SimpMessageType.MESSAGE, "/user/agent/queue/inbox", null));
+		UserDestinationResult result = resolver
+			.resolveDestination(message(SimpMessageType.MESSAGE, "/user/agent/queue/inbox", null));
 
 		assertThat(result.getTargetDestinations()).containsExactly("/exchange/amq.direct/inbox-users1");
 		assertThat(result.getSubscribeDestination()).isEqualTo("/user/queue/inbox");
@@ -45,14 +46,16 @@ class RabbitUserDestinationResolverTests {
 
 	@Test
 	void subscribesTheSessionToTheSameRoutingKey() {
-		UserDestinationResult result = resolver.resolveDestination(message(SimpMessageType.SUBSCRIBE, "/user/queue/inbox", "s1"));
+		UserDestinationResult result = resolver
+			.resolveDestination(message(SimpMessageType.SUBSCRIBE, "/user/queue/inbox", "s1"));
 
 		assertThat(result.getTargetDestinations()).containsExactly("/exchange/amq.direct/inbox-users1");
 	}
 
 	@Test
 	void leavesTopicsAlone() {
-		UserDestinationResult result = resolver.resolveDestination(message(SimpMessageType.MESSAGE, "/user/agent/topic/news", null));
+		UserDestinationResult result = resolver
+			.resolveDestination(message(SimpMessageType.MESSAGE, "/user/agent/topic/news", null));
 
 		assertThat(result.getTargetDestinations()).containsExactly("/topic/news-users1");
 	}
