@@ -208,6 +208,19 @@ class DistributionIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void autoAcceptProfilesAssignWithoutAnOffer() throws Exception {
+		String type = setUpWork("PT30S", "e2e", true);
+		employee("it-agent3", 1);
+		ready("it-agent3");
+		String id = capture(type);
+		awaitMine("it-agent3", id, "ASSIGNED");
+		assertThat(api.get("supervisor", "/api/v1/tasks/" + id).body().path("history").findValuesAsText("action"))
+			.containsExactly("CAPTURE", "CLASSIFY", "ASSIGN");
+		api.post("it-agent3", "/api/v1/me/tasks/" + id + "/complete", Map.of("outcome", "done"));
+		offline("it-agent3");
+	}
+
 	// ---- helpers
 
 	/** A routing profile, and a classification rule sending type e2e-<suffix> to it with a skill only our agents have. */
@@ -216,11 +229,15 @@ class DistributionIT extends IntegrationTest {
 	}
 
 	String setUpWork(String offerTimeout, String department) throws Exception {
+		return setUpWork(offerTimeout, department, false);
+	}
+
+	String setUpWork(String offerTimeout, String department, boolean autoAccept) throws Exception {
 		String profile = "e2e-" + suffix;
 		Map<String, Object> definition = Map.of("name", profile, "priority",
 				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
 				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", offerTimeout,
-				"targets", List.of(Map.of("skills", "*")), "channel", "case");
+				"targets", List.of(Map.of("skills", "*")), "channel", "case", "autoAccept", autoAccept);
 		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
 			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
