@@ -248,7 +248,11 @@ public final class MatchingEngine {
 		return worker.shiftEnd() == null || handle == null || !now.plus(handle).isAfter(worker.shiftEnd());
 	}
 
+	/** Personal work's employee first, else the customer's last agent; the substitute of either while away. */
 	private String preferredAgent(QueuedTask task, Instant now) {
+		if (task.personalEmployee() != null) {
+			return standIn(task.personalEmployee());
+		}
 		if (task.customerId() == null) {
 			return null;
 		}
@@ -256,11 +260,15 @@ public final class MatchingEngine {
 		if (last == null || now.isAfter(last.until())) {
 			return null;
 		}
-		Worker worker = workers.get(last.employee());
+		return standIn(last.employee());
+	}
+
+	private String standIn(String employee) {
+		Worker worker = workers.get(employee);
 		if (worker != null && worker.outOfOffice() && worker.substitute() != null) {
 			return worker.substitute();
 		}
-		return last.employee();
+		return employee;
 	}
 
 	private Comparator<Worker> comparator(QueuedTask task) {

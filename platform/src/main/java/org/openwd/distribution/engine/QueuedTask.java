@@ -15,13 +15,21 @@ import org.openwd.rules.priority.PrioritySubject;
  * @param department owning department (people of other departments are borrowed)
  * @param customerId for last-agent routing, or {@code null}
  * @param excluded employees who rejected it (never offered again)
+ * @param personalEmployee personal work: the employee it is meant for (their substitute while they are out of office),
+ * preferred over anyone else who is eligible; {@code null} for ordinary work
  */
 public record QueuedTask(PrioritySubject priority, String profile, Set<String> requiredSkills, String department,
-		String customerId, Set<String> excluded) {
+		String customerId, Set<String> excluded, String personalEmployee) {
 
 	public QueuedTask {
 		requiredSkills = Set.copyOf(requiredSkills == null ? Set.of() : requiredSkills);
 		excluded = Set.copyOf(excluded == null ? Set.of() : excluded);
+	}
+
+	/** Ordinary (not personal) work. */
+	public QueuedTask(PrioritySubject priority, String profile, Set<String> requiredSkills, String department,
+			String customerId, Set<String> excluded) {
+		this(priority, profile, requiredSkills, department, customerId, excluded, null);
 	}
 
 	public UUID id() {

@@ -63,6 +63,9 @@ public class Distributor implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Distributor.class);
 
+	/** Task attribute naming the employee personal work is meant for. */
+	public static final String PERSONAL_EMPLOYEE = "personalEmployee";
+
 	private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "openwd-distributor");
 		thread.setDaemon(true);
@@ -298,8 +301,9 @@ public class Distributor implements DisposableBean {
 		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
 		PrioritySubject subject = new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(),
 				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
+		Object personal = task.attributes().get(PERSONAL_EMPLOYEE);
 		engine.queue(new QueuedTask(subject, task.routingProfile(), task.requiredSkills(), task.department(), task.customerId(),
-				rejecters.getOrDefault(task.id().value(), Set.of())));
+				rejecters.getOrDefault(task.id().value(), Set.of()), personal == null ? null : personal.toString()));
 	}
 
 	private void decideTask(UUID taskId) {

@@ -190,6 +190,20 @@ class MatchingEngineTests {
 	}
 
 	@Test
+	void personalWorkGoesToItsEmployeeOrTheirSubstituteWhileTheyAreAway() {
+		engine.worker(worker("idle-longest", "claims", 9, true), T0);
+		engine.worker(worker("owner", "claims", 9, true), T0.plusSeconds(10));
+		QueuedTask personal = new QueuedTask(PrioritySubject.queued(UUID.randomUUID(), T0.plusSeconds(20)), "claims", Set.of(),
+				"claims", null, Set.of(), "owner");
+		engine.queue(personal);
+		assertThat(engine.bestEmployeeFor(personal.id(), T0.plusSeconds(20))).contains("owner");
+		engine.worker(new Worker("owner", "claims", Map.of("claims", 9), Map.of("case", 1), 1, null, false, "deputy", true),
+				T0.plusSeconds(30));
+		engine.worker(worker("deputy", "claims", 9, true), T0.plusSeconds(31));
+		assertThat(engine.bestEmployeeFor(personal.id(), T0.plusSeconds(40))).contains("deputy");
+	}
+
+	@Test
 	void avoidsOfferingWorkThatRunsPastTheShiftEndWhenAnotherFits() {
 		Instant now = T0.plusSeconds(60);
 		engine.worker(new Worker("leaving", "claims", Map.of("claims", 9), Map.of("case", 1), 1, now.plus(Duration.ofMinutes(10)),
