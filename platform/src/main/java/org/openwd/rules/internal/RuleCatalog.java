@@ -107,15 +107,22 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 		return Map.copyOf(loaded);
 	}
 
-	/** Picks up changes other nodes saved. */
 	@Scheduled(fixedDelayString = "${openwd.rules.refresh-interval:PT2S}")
-	void refresh() {
+	void refreshOnSchedule() {
+		refresh();
+	}
+
+	/** Picks up changes other nodes saved; {@code true} if anything changed. */
+	public boolean refresh() {
+		boolean changed = false;
 		for (String kind : parsers.keySet()) {
 			Long known = fingerprints.get(kind);
 			if (known != null && known != store.fingerprint(kind)) {
 				cache.remove(kind);
+				changed = true;
 			}
 		}
+		return changed;
 	}
 
 	private <T> T read(String json, Class<T> type) {

@@ -33,8 +33,20 @@ class RulesTaskClassifier implements TaskClassifier {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * Classifies; when that fails, checks once whether another node changed the rules since this node last looked (a
+	 * cheap fingerprint query, only on failure) and, if so, tries again with the fresh rules.
+	 */
 	@Override
 	public Classification classify(TaskSnapshot task) {
+		Classification result = classifyWithCachedRules(task);
+		if (result instanceof Classification.Unclassifiable && catalog.refresh()) {
+			return classifyWithCachedRules(task);
+		}
+		return result;
+	}
+
+	private Classification classifyWithCachedRules(TaskSnapshot task) {
 		Optional<Versioned<ClassificationDecision>> active = catalog.decision(ClassificationDecision.KEY);
 		if (active.isEmpty()) {
 			return new Classification.Unclassifiable("No classification table is deployed", null);
