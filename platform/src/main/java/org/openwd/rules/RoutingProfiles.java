@@ -11,6 +11,9 @@ public interface RoutingProfiles {
 	/** Every profile with its version, to detect changes cheaply. */
 	Map<String, Versioned> all();
 
+	/** Re-reads profiles other nodes changed since the last look; {@code true} if any did. */
+	boolean refresh();
+
 	/** A profile and the version it has. */
 	record Versioned(RoutingProfile profile, int version) {
 	}

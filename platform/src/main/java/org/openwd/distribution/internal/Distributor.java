@@ -292,6 +292,7 @@ public class Distributor implements DisposableBean {
 
 	private void queue(TaskSnapshot task) {
 		if (task.routingProfile() == null || !engine.knowsProfile(task.routingProfile())) {
+			catalog.refresh();
 			syncProfiles();
 			if (task.routingProfile() == null || !engine.knowsProfile(task.routingProfile())) {
 				log.warn("Task {} has no known routing profile ({}); it cannot be distributed", task.id(), task.routingProfile());

@@ -113,6 +113,7 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 	}
 
 	/** Picks up changes other nodes saved; {@code true} if anything changed. */
+	@Override
 	public boolean refresh() {
 		boolean changed = false;
 		for (String kind : parsers.keySet()) {
