@@ -2,8 +2,6 @@ package org.openwd.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,10 +96,6 @@ class TwoNodeDistributionIT {
 
 	static Api api(ConfigurableApplicationContext context) {
 		return new Api("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
-	}
-
-	static HttpRequest.Builder put(Api api, String path) {
-		return HttpRequest.newBuilder(URI.create(api.base() + path));
 	}
 
 }

@@ -237,7 +237,7 @@ public class Distributor implements DisposableBean {
 	/** Pull mode ("get next"): assigns the best task for the caller now, never a list to choose from. */
 	public Optional<TaskSnapshot> next(String employee) {
 		return call(() -> {
-			refreshEmployee(employee);
+			reloadEmployee(employee);
 			for (int attempt = 0; attempt < 5; attempt++) {
 				Optional<UUID> best = engine.bestTaskFor(employee, clock.instant());
 				if (best.isEmpty()) {
@@ -249,7 +249,7 @@ public class Distributor implements DisposableBean {
 					return Optional.of(result.task());
 				}
 				reconcile(new TaskId(best.get()));
-				refreshEmployee(employee);
+				reloadEmployee(employee);
 			}
 			return Optional.<TaskSnapshot>empty();
 		});
@@ -347,7 +347,7 @@ public class Distributor implements DisposableBean {
 		OfferWriter.Result result = writer.commit(new TaskId(taskId), employee, expiresAt, rules.autoAccept(), "system", true);
 		if (!result.committed()) {
 			log.debug("Offer of {} to {} refused: {}", taskId, employee, result.refusal());
-			refreshEmployee(employee);
+			reloadEmployee(employee);
 			reconcileQuietly(taskId);
 			return false;
 		}
@@ -376,17 +376,22 @@ public class Distributor implements DisposableBean {
 		}
 	}
 
+	/** Re-reads an employee and, when ready, offers them work. */
 	private void refreshEmployee(String id) {
-		Optional<EmployeeSnapshot> employee = employees.find(id);
-		if (employee.isEmpty()) {
-			return;
-		}
-		boolean wasReady = engine.worker(id).map(Worker::ready).orElse(false);
-		engine.worker(worker(employee.get()), clock.instant());
-		engine.load(id, writer.load(id));
-		if (employee.get().presence() == PresenceState.READY && (!wasReady || started)) {
+		if (reloadEmployee(id)) {
 			fillEmployee(id);
 		}
+	}
+
+	/** Re-reads an employee's presence, profile and load into the engine; {@code true} if they are ready. */
+	private boolean reloadEmployee(String id) {
+		Optional<EmployeeSnapshot> employee = employees.find(id);
+		if (employee.isEmpty()) {
+			return false;
+		}
+		engine.worker(worker(employee.get()), clock.instant());
+		engine.load(id, writer.load(id));
+		return employee.get().presence() == PresenceState.READY;
 	}
 
 	private void refreshLoad(String id) {

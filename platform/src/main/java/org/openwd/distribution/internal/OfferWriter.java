@@ -106,11 +106,6 @@ class OfferWriter {
 				: catalog.find(task.routingProfile()).map(RoutingProfile::channel).orElse("case");
 	}
 
-	Optional<RoutingProfile> profile(TaskSnapshot task) {
-		return task.routingProfile() == null ? Optional.empty()
-				: catalog.find(task.routingProfile());
-	}
-
 	private void lockClaim(String employee) {
 		if (jdbc.update("update owd_employee_claim set claims = claims + 1 where employee_id = ?", employee) == 0) {
 			try {
