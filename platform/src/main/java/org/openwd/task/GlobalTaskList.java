@@ -40,4 +40,10 @@ public interface GlobalTaskList {
 	/** Holds a task (supervisor or source). */
 	TaskSnapshot hold(TaskId id, String reason, String actor);
 
+	/**
+	 * Completions since a moment, grouped by routing profile and department, with how many met their due time: one
+	 * indexed aggregate query, so service levels can be rebuilt after a restart and kept equal on every node.
+	 */
+	java.util.List<CompletionCount> completionsSince(Instant since);
+
 }

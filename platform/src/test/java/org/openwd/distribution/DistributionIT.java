@@ -221,7 +221,48 @@ class DistributionIT extends IntegrationTest {
 		offline("it-agent3");
 	}
 
+	@Test
+	void serviceLevelTodayCountsCompletionsByTheirDueTimeFromTheDatabase() throws Exception {
+		String profile = "e2e-" + suffix;
+		Map<String, Object> definition = Map.of("name", profile, "priority",
+				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
+				Map.of("duration", "PT8H", "useSourceDueTime", true), "calendar", "24x7", "offerTimeout", "PT30S",
+				"targets", List.of(Map.of("skills", "*")), "channel", "case");
+		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
+			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_E", suffix), profile, profile, skill, "e2e"));
+		employee("it-agent2", 2);
+		offline("it-agent2");
+		java.time.Instant now = java.time.Instant.now();
+		String late = capture(profile, now.minus(Duration.ofHours(1)));
+		String onTime = capture(profile, now.plus(Duration.ofHours(1)));
+		for (String id : List.of(late, onTime)) {
+			assertThat(api.post("supervisor", "/api/v1/tasks/" + id + "/assign", Map.of("employee", "it-agent2")).status()).isEqualTo(200);
+			assertThat(api.post("it-agent2", "/api/v1/me/tasks/" + id + "/complete", Map.of("outcome", "done")).status()).isEqualTo(200);
+		}
+		java.time.Instant midnight = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		assertThat(tasks.completionsSince(midnight)).filteredOn(c -> profile.equals(c.routingProfile()))
+			.containsExactly(new org.openwd.task.CompletionCount(profile, "e2e", 2, 1));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(serviceLevels.ofProfile(profile)).isEqualTo(50.0));
+	}
+
 	// ---- helpers
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.openwd.task.GlobalTaskList tasks;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.openwd.distribution.engine.ServiceLevels serviceLevels;
+
+	String capture(String type, java.time.Instant dueTime) {
+		Map<String, Object> request = Api.newTask("e2e");
+		request.put("type", type);
+		request.put("dueTime", dueTime.toString());
+		Response response = api.post("connector", "/api/v1/tasks", request);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.text("id");
+	}
 
 	/** A routing profile, and a classification rule sending type e2e-<suffix> to it with a skill only our agents have. */
 	String setUpWork(String offerTimeout) throws Exception {

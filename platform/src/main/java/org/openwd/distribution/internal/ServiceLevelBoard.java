@@ -16,10 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Today's service levels (share of completed tasks handled within their due time) per routing profile and per
- * department, counted from completion events. The day starts at midnight in {@code openwd.distribution.day-zone}.
+ * department. The day starts at midnight in {@code openwd.distribution.day-zone}.
+ * <p>
+ * The numbers come from the database (one indexed aggregate over today's completions), read at start-up, at every
+ * day change and every {@code openwd.distribution.service-level-refresh} (default 5 s), so they survive a restart and
+ * every node of a cluster sees the same values. Between two reads, this node's own completions are added as their
+ * events arrive, so a decision right after a completion already sees it. A completion whose event is handled while
+ * a read is in flight can count twice until the next read.
  */
 @Component
 class ServiceLevelBoard implements ServiceLevels {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceLevelBoard.class);
 
 	private record Counter(long handled, long withinSla) {
 
@@ -39,14 +47,57 @@ class ServiceLevelBoard implements ServiceLevels {
 
 	private final Map<String, Counter> byDepartment = new ConcurrentHashMap<>();
 
-	ServiceLevelBoard(Clock clock, DistributionProperties properties) {
+	private final GlobalTaskList tasks;
+
+	private volatile boolean loaded;
+
+	ServiceLevelBoard(Clock clock, DistributionProperties properties, GlobalTaskList tasks) {
 		this.clock = clock;
 		this.zone = ZoneId.of(properties.dayZone());
 		this.day = LocalDate.ofInstant(clock.instant(), zone);
+		this.tasks = tasks;
+	}
+
+	/** Reads today's completions from the database and replaces the counters with them. */
+	@org.springframework.scheduling.annotation.Scheduled(initialDelayString = "${openwd.distribution.service-level-refresh:PT5S}",
+			fixedDelayString = "${openwd.distribution.service-level-refresh:PT5S}")
+	void refresh() {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		java.util.List<org.openwd.task.CompletionCount> counts;
+		try {
+			counts = tasks.completionsSince(today.atStartOfDay(zone).toInstant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read today's completions; service levels keep their last values", ex);
+			return;
+		}
+		Map<String, Counter> profiles = new java.util.HashMap<>();
+		Map<String, Counter> departments = new java.util.HashMap<>();
+		for (org.openwd.task.CompletionCount c : counts) {
+			Counter counter = new Counter(c.completed(), c.withinDue());
+			if (c.routingProfile() != null) {
+				profiles.merge(c.routingProfile(), counter, ServiceLevelBoard::add);
+			}
+			if (c.department() != null) {
+				departments.merge(c.department(), counter, ServiceLevelBoard::add);
+			}
+		}
+		synchronized (this) {
+			day = today;
+			byProfile.clear();
+			byProfile.putAll(profiles);
+			byDepartment.clear();
+			byDepartment.putAll(departments);
+			loaded = true;
+		}
 	}
 
 	void record(TaskStateChanged event, GlobalTaskList tasks) {
 		if (event.to() != TaskState.COMPLETED) {
+			return;
+		}
+		if (!loaded) {
+			refresh(); // already includes this completion: it committed before its event was published
 			return;
 		}
 		Optional<TaskSnapshot> task = tasks.find(event.taskId());
@@ -78,10 +129,8 @@ class ServiceLevelBoard implements ServiceLevels {
 
 	private void rollOver() {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-		if (!today.equals(day)) {
-			day = today;
-			byProfile.clear();
-			byDepartment.clear();
+		if (!loaded || !today.equals(day)) {
+			refresh();
 		}
 	}
 

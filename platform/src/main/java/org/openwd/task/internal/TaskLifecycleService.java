@@ -252,6 +252,11 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	@Override
+	public List<org.openwd.task.CompletionCount> completionsSince(Instant since) {
+		return readTx.execute(status -> tasks.countCompletionsSince(since));
+	}
+
+	@Override
 	public Optional<TaskSnapshot> find(TaskId id) {
 		return findView(id.value());
 	}

@@ -28,4 +28,11 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t.id from Task t where t.state = :state and t.activationTime <= :now order by t.activationTime")
 	List<UUID> findDue(TaskState state, Instant now, Pageable page);
 
+	@Query("""
+			select new org.openwd.task.CompletionCount(t.routingProfile, t.department, count(t),
+			  sum(case when t.dueTime is null or t.closedAt <= t.dueTime then 1 else 0 end))
+			from Task t where t.state = org.openwd.task.TaskState.COMPLETED and t.closedAt >= :since
+			group by t.routingProfile, t.department""")
+	List<org.openwd.task.CompletionCount> countCompletionsSince(Instant since);
+
 }
