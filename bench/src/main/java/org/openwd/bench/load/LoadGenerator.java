@@ -1,0 +1,453 @@
+package org.openwd.bench.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import org.openwd.bench.Results;
+
+/**
+ * Drives a running OpenWD through its public interfaces only: the capture REST API as a connector, and simulated
+ * employees (real STOMP inbox sessions + REST) who go ready, accept, reject, let offers expire and complete.
+ * Every workload also checks correctness: nothing lost, nothing twice, never one task offered to two people at once.
+ */
+public final class LoadGenerator {
+
+	/** What the simulated employees do. Shares are of offers; times are uniform within their bounds. */
+	public record EmployeeWorkload(int employees, int capacity, int tasks, double rejectShare, double expireShare,
+			int thinkMinMillis, int thinkMaxMillis, int handleMinMillis, int handleMaxMillis, String offerTimeout) {
+
+		long thinkMillis(SplittableRandom random) {
+			return thinkMinMillis + random.nextInt(Math.max(1, thinkMaxMillis - thinkMinMillis + 1));
+		}
+
+		long handleMillis(SplittableRandom random) {
+			return handleMinMillis + random.nextInt(Math.max(1, handleMaxMillis - handleMinMillis + 1));
+		}
+
+	}
+
+	/** The correctness findings of a run: all zero (and empty) on a correct platform. */
+	public record Verdict(int captured, int completed, int lost, int duplicates, int doubleOffers, List<String> errors) {
+
+		public boolean correct() {
+			return lost == 0 && duplicates == 0 && doubleOffers == 0 && errors.isEmpty();
+		}
+
+	}
+
+	public static String agent(int i) {
+		return "bench-agent-" + i;
+	}
+
+	private final Http http;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private final String source = "bench-" + run;
+
+	public LoadGenerator(String url) {
+		this.http = new Http(url);
+	}
+
+	public String runId() {
+		return run;
+	}
+
+	// ---- setup through the process owner's and admin's APIs
+
+	/** A routing profile and a classification rule for this run's task type; returns the type. */
+	public String setUpWork(String name, String offerTimeout) {
+		String profile = "bench-" + name + "-" + run;
+		Map<String, Object> definition = new LinkedHashMap<>();
+		definition.put("name", profile);
+		definition.put("priority", Map.of("start", 10, "increment", 3, "interval", "PT20S", "max", 500, "valueWeight", 0));
+		definition.put("sla", Map.of("duration", "PT8H", "warningBefore", "PT1H"));
+		definition.put("calendar", "24x7");
+		definition.put("offerTimeout", offerTimeout);
+		definition.put("targets", List.of(Map.of("skills", "*")));
+		definition.put("channel", "case");
+		http.put("owner", "/api/v1/routing-profiles/" + profile, definition).expect(200, 201);
+		String active = http.get("owner", "/api/v1/decisions/classification").expect(200).body().path("definition").asText();
+		String id = "Rule_Bench" + (name + run).replaceAll("[^A-Za-z]", "x");
+		String rule = """
+				<rule id="%1$s">
+				  <inputEntry id="%1$s_Type"><text>"%2$s"</text></inputEntry>
+				  <inputEntry id="%1$s_Segment"><text>-</text></inputEntry>
+				  <inputEntry id="%1$s_Channel"><text>-</text></inputEntry>
+				  <inputEntry id="%1$s_Amount"><text>-</text></inputEntry>
+				  <inputEntry id="%1$s_Source"><text>-</text></inputEntry>
+				  <outputEntry id="%1$s_Profile"><text>"%2$s"</text></outputEntry>
+				  <outputEntry id="%1$s_Department"><text>"bench"</text></outputEntry>
+				  <outputEntry id="%1$s_Process"><text>"bench"</text></outputEntry>
+				  <outputEntry id="%1$s_Value"><text></text></outputEntry>
+				  <outputEntry id="%1$s_Skills"><text>"%3$s"</text></outputEntry>
+				  <outputEntry id="%1$s_Sla"><text></text></outputEntry>
+				</rule>
+				""".formatted(id, profile, skill(name));
+		if (!active.contains("<rule id=\"Rule_DocumentsStandard\"")) {
+			throw new IllegalStateException("the active classification table has no Rule_DocumentsStandard to insert before");
+		}
+		http.postXml("owner", "/api/v1/decisions/classification/versions",
+				active.replace("<rule id=\"Rule_DocumentsStandard\"", rule + "<rule id=\"Rule_DocumentsStandard\"")).expect(201);
+		return profile;
+	}
+
+	/** The skill a work kind needs: only the employees of that kind have it. */
+	private String skill(String name) {
+		return "bench-" + name + "-" + run;
+	}
+
+	// ---- W1: capture
+
+	/** Single-item REST capture from {@code threads} connector threads; checks the count and that repeats change nothing. */
+	public Verdict captureSingle(String type, int tasks, int threads, Results results) throws Exception {
+		Histogram latency = Results.histogram();
+		AtomicInteger next = new AtomicInteger();
+		List<String> errors = new CopyOnWriteArrayList<>();
+		AtomicInteger created = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long t0 = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			futures.add(pool.submit(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < tasks) {
+					long s = System.nanoTime();
+					Http.Response r = http.post("connector", "/api/v1/tasks", task(type, "single-" + i));
+					synchronized (latency) {
+						latency.recordValue(System.nanoTime() - s);
+					}
+					if (r.status() == 201) {
+						created.incrementAndGet();
+					}
+					else {
+						errors.add("capture " + i + ": HTTP " + r.status() + " " + r.text());
+					}
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		pool.shutdown();
+		String w = "W1 capture REST single";
+		results.add(w, "throughput (" + threads + " threads)", tasks / seconds, "1/s", tasks + " tasks in " + round(seconds) + " s");
+		results.latency(w, "request latency", latency, TimeUnit.MILLISECONDS);
+		int repeats = Math.min(20, tasks);
+		int duplicates = 0;
+		for (int i = 0; i < repeats; i++) {
+			Http.Response r = http.post("connector", "/api/v1/tasks", task(type, "single-" + i));
+			if (r.status() != 200) {
+				duplicates++;
+				errors.add("repeat " + i + " answered " + r.status());
+			}
+		}
+		int stored = countBySource("single-");
+		return new Verdict(created.get(), 0, Math.max(0, tasks - stored), duplicates + Math.max(0, stored - tasks), 0, errors);
+	}
+
+	/** Batch REST capture: {@code tasks} items in requests of {@code batchSize}, from {@code threads} threads. */
+	public Verdict captureBatch(String type, int tasks, int batchSize, int threads, Results results) throws Exception {
+		Histogram latency = Results.histogram();
+		AtomicInteger nextBatch = new AtomicInteger();
+		int batches = (tasks + batchSize - 1) / batchSize;
+		List<String> errors = new CopyOnWriteArrayList<>();
+		AtomicInteger created = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long t0 = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			futures.add(pool.submit(() -> {
+				int b;
+				while ((b = nextBatch.getAndIncrement()) < batches) {
+					List<Map<String, Object>> items = new ArrayList<>();
+					for (int i = b * batchSize; i < Math.min(tasks, (b + 1) * batchSize); i++) {
+						items.add(task(type, "batch-" + i));
+					}
+					long s = System.nanoTime();
+					Http.Response r = http.post("connector", "/api/v1/tasks/batch", items);
+					synchronized (latency) {
+						latency.recordValue(System.nanoTime() - s);
+					}
+					if (r.status() != 200) {
+						errors.add("batch " + b + ": HTTP " + r.status() + " " + r.text());
+						continue;
+					}
+					for (JsonNode result : r.body().path("results")) {
+						if (result.path("status").asInt() == 201) {
+							created.incrementAndGet();
+						}
+						else {
+							errors.add("batch " + b + " item " + result.path("index").asInt() + ": " + result);
+						}
+					}
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		pool.shutdown();
+		String w = "W1 capture REST batch";
+		results.add(w, "throughput (batch " + batchSize + ", " + threads + " threads)", tasks / seconds, "1/s",
+				tasks + " tasks in " + round(seconds) + " s");
+		results.latency(w, "request latency", latency, TimeUnit.MILLISECONDS);
+		int stored = countBySource("batch-");
+		return new Verdict(created.get(), 0, Math.max(0, tasks - stored), Math.max(0, stored - tasks), 0, errors);
+	}
+
+	private Map<String, Object> task(String type, String key) {
+		Map<String, Object> t = new HashMap<>();
+		t.put("sourceSystem", source);
+		t.put("externalId", key);
+		t.put("type", type);
+		t.put("title", "Bench task " + key);
+		t.put("customerId", "C-" + (key.hashCode() & 1023));
+		t.put("businessValue", Math.abs(key.hashCode() % 100));
+		return t;
+	}
+
+	/** Tasks of this run whose external id starts with a prefix, counted by the server (search by source). */
+	private int countBySource(String prefix) {
+		int count = 0;
+		int page = 0;
+		while (true) {
+			JsonNode body = http.get("supervisor", "/api/v1/tasks?source=" + source + "&size=500&page=" + page).expect(200).body();
+			for (JsonNode item : body.path("items")) {
+				if (item.path("externalId").asText().startsWith(prefix)) {
+					count++;
+				}
+			}
+			if (++page >= body.path("totalPages").asInt()) {
+				return count;
+			}
+		}
+	}
+
+	// ---- W2/W3/W7: employees
+
+	/**
+	 * Captures the work first (a backlog), then brings the simulated employees in at once (shift start) and lets them work
+	 * until every task is completed or {@code timeoutSeconds} pass.
+	 */
+	public Verdict employees(EmployeeWorkload workload, int timeoutSeconds, Results results) throws Exception {
+		String type = setUpWork("work", workload.offerTimeout());
+		for (int i = 0; i < workload.employees(); i++) {
+			Map<String, Object> profile = Map.of("displayName", agent(i), "team", "bench", "department", "bench", "skills",
+					Map.of(skill("work"), 5), "channelCapacity", Map.of("case", workload.capacity()), "totalCapacity",
+					workload.capacity());
+			http.put("admin", "/api/v1/employees/" + agent(i), profile).expect(200, 201);
+		}
+		Observations seen = new Observations();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < workload.tasks(); i++) {
+			Http.Response r = http.post("connector", "/api/v1/tasks", task(type, "work-" + i)).expect(201);
+			ids.add(r.body().path("id").asText());
+		}
+		WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(8);
+		List<SimulatedEmployee> people = new ArrayList<>();
+		try {
+			for (int i = 0; i < workload.employees(); i++) {
+				SimulatedEmployee e = new SimulatedEmployee(agent(i), http, workload, seen, scheduler, 1000L + i);
+				e.connect(stomp);
+				people.add(e);
+			}
+			long start = System.nanoTime();
+			for (SimulatedEmployee e : people) {
+				e.ready();
+			}
+			long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+			while (!seen.completed.containsAll(ids) && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(100);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			String w = "W2/W7 employees";
+			results.add(w, "completed tasks per second", seen.completed.size() / seconds, "1/s",
+					workload.employees() + " employees, " + ids.size() + " tasks, " + round(seconds) + " s");
+			results.latency(w, "employee free -> offer received", seen.freeToOffer, TimeUnit.MILLISECONDS);
+			results.latency(w, "reject -> re-offer received", seen.rejectToOffer, TimeUnit.MILLISECONDS);
+			results.latency(w, "offer deadline -> re-offer received", seen.expiryToOffer, TimeUnit.MILLISECONDS);
+			results.add(w, "offers / rejects / expiries", seen.offers.get(), "count",
+					seen.rejects.get() + " rejected, " + seen.expiries.get() + " expired");
+			results.add(w, "double offers seen by the inboxes", seen.doubleOffers.get(), "count", "target 0");
+		}
+		finally {
+			for (SimulatedEmployee e : people) {
+				try {
+					e.offline();
+				}
+				catch (RuntimeException ignored) {
+					// best effort
+				}
+				e.close();
+			}
+			scheduler.shutdownNow();
+			stomp.stop();
+		}
+		// nothing lost, nothing twice: ask the server for every task's state and history
+		int lost = 0;
+		int duplicates = 0;
+		for (String id : ids) {
+			JsonNode task = http.get("supervisor", "/api/v1/tasks/" + id).expect(200).body();
+			long completes = 0;
+			for (JsonNode entry : task.path("history")) {
+				if (entry.path("action").asText().equals("COMPLETE")) {
+					completes++;
+				}
+			}
+			if (!task.path("task").path("state").asText().equals("COMPLETED")) {
+				lost++;
+				seen.error("task " + id + " ended " + task.path("task").path("state").asText());
+			}
+			if (completes > 1) {
+				duplicates++;
+			}
+		}
+		return new Verdict(ids.size(), seen.completed.size(), lost, duplicates + seen.duplicateCompletions.get(),
+				seen.doubleOffers.get(), List.copyOf(seen.errors));
+	}
+
+	/** What the simulated inboxes saw, shared by all of them. */
+	static final class Observations {
+
+		private record Holding(String employee, long expiresAtMillis) {
+		}
+
+		final Map<String, Holding> holders = new ConcurrentHashMap<>();
+
+		final Map<String, Long> rejectedAt = new ConcurrentHashMap<>();
+
+		final Map<String, Long> expiredDeadline = new ConcurrentHashMap<>();
+
+		final Set<String> completed = ConcurrentHashMap.newKeySet();
+
+		final Set<String> offeredOnce = ConcurrentHashMap.newKeySet();
+
+		final Histogram freeToOffer = Results.histogram();
+
+		final Histogram rejectToOffer = Results.histogram();
+
+		final Histogram expiryToOffer = Results.histogram();
+
+		final AtomicInteger offers = new AtomicInteger();
+
+		final AtomicInteger rejects = new AtomicInteger();
+
+		final AtomicInteger expiries = new AtomicInteger();
+
+		final AtomicInteger doubleOffers = new AtomicInteger();
+
+		final AtomicInteger duplicateCompletions = new AtomicInteger();
+
+		final List<String> errors = new CopyOnWriteArrayList<>();
+
+		void offered(String task, String employee, long now, long freedAt, long expiresAtMillis) {
+			offers.incrementAndGet();
+			long nowMillis = System.currentTimeMillis();
+			Holding previous = holders.get(task);
+			if (previous != null && !previous.employee().equals(employee) && previous.expiresAtMillis() > nowMillis) {
+				doubleOffers.incrementAndGet();
+				errors.add("task " + task + " offered to " + employee + " while " + previous.employee() + " held it");
+			}
+			// an unaccepted offer is held until its deadline; an accepted one until the employee lets go of it
+			holders.put(task, new Holding(employee, expiresAtMillis));
+			if (freedAt != 0) {
+				record(freeToOffer, now - freedAt);
+			}
+			Long rejected = rejectedAt.remove(task);
+			if (rejected != null) {
+				record(rejectToOffer, now - rejected);
+			}
+			Long deadline = expiredDeadline.remove(task);
+			if (deadline != null) {
+				record(expiryToOffer, Math.max(0, nowMillis - deadline) * 1_000_000);
+			}
+			offeredOnce.add(task);
+		}
+
+		void accepted(String task, String employee) {
+			holders.computeIfPresent(task, (t, h) -> h.employee().equals(employee) ? new Holding(employee, Long.MAX_VALUE) : h);
+		}
+
+		void expired(String task, String employee, long deadlineMillis) {
+			expiries.incrementAndGet();
+			releasing(task, employee);
+			expiredDeadline.put(task, deadlineMillis);
+		}
+
+		void rejecting(String task, String employee) {
+			Holding h = holders.get(task);
+			if (h != null && h.employee().equals(employee)) {
+				holders.remove(task, h);
+			}
+			rejectedAt.put(task, System.nanoTime());
+		}
+
+		void rejected(String task, String employee, long at) {
+			rejects.incrementAndGet();
+		}
+
+		void releasing(String task, String employee) {
+			Holding h = holders.get(task);
+			if (h != null && h.employee().equals(employee)) {
+				holders.remove(task, h);
+			}
+		}
+
+		void completed(String task, String employee) {
+			if (!completed.add(task)) {
+				duplicateCompletions.incrementAndGet();
+			}
+		}
+
+		void refused(String task, String employee, String action, Http.Response response) {
+			// a lost race (offer expired just before the accept) is a normal outcome, not an error
+			if (response.status() != 409) {
+				errors.add(employee + " " + action + " " + task + ": HTTP " + response.status() + " " + response.text());
+			}
+		}
+
+		void error(String text) {
+			errors.add(text);
+		}
+
+		private static void record(Histogram h, long nanos) {
+			synchronized (h) {
+				h.recordValue(Math.max(0, Math.min(nanos, h.getHighestTrackableValue())));
+			}
+		}
+
+	}
+
+	private static double round(double seconds) {
+		return Math.round(seconds * 10) / 10.0;
+	}
+
+	static Instant now() {
+		return Instant.now();
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.openwd.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness's smoke mode, run by the test suite so it never rots: it starts the platform jar on the embedded default,
+ * captures through REST (single and batch), and lets five simulated STOMP employees accept, reject and miss offers until
+ * all work is done. It asserts correctness only (nothing lost, nothing twice, no double offer), never timings.
+ */
+class HarnessSmokeIT {
+
+	@Test
+	void theSmokeRunCapturesAndDistributesEverythingExactlyOnce() throws Exception {
+		Path jar = Path.of(System.getProperty("openwd.bench.platform-jar", "../platform/target/openwd-platform.jar"));
+		assertThat(jar).as("the platform jar is built before the bench module").exists();
+		Path out = Files.createTempDirectory("bench-results");
+		boolean correct = Bench.smoke(new Bench.Options(Map.of("jar", jar.toString()), List.of()), out);
+		assertThat(correct).as("the smoke run found lost, duplicated or double-offered work (see the output above)").isTrue();
+		try (var files = Files.list(out)) {
+			Path written = files.findFirst().orElseThrow();
+			assertThat(Files.readString(written)).contains("\"W1 capture REST single\"", "\"W2/W7 employees\"");
+		}
+	}
+
+}
