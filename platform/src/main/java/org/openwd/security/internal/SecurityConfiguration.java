@@ -90,9 +90,12 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** BCrypt (and the other delegating formats), with successful checks remembered; see {@link VerifiedPasswordCache}. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(
+			@org.springframework.beans.factory.annotation.Value("${openwd.security.verified-password-ttl:PT5M}") java.time.Duration ttl) {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return ttl.isZero() ? encoder : new VerifiedPasswordCache(encoder, ttl);
 	}
 
 	@Bean
