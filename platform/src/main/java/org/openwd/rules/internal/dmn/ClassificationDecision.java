@@ -30,7 +30,8 @@ public final class ClassificationDecision {
 	public static final List<String> OUTPUTS = List.of("routingProfile", "department", "process", "businessValue",
 			"requiredSkills", "sla");
 
-	private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private static final DmnEngine ENGINE = ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) DmnEngineConfiguration
+		.createDefaultDmnEngineConfiguration()).feelEngineFactory(CachingFeelEngine.factory()).buildEngine();
 
 	private static final org.camunda.feel.api.FeelEngineApi FEEL = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
 
