@@ -14,6 +14,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.openwd.security.ApiAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,6 +52,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -76,6 +80,8 @@ import org.springframework.web.util.HtmlUtils;
 class OidcSecurityConfiguration {
 
 	static final String LOGIN_START = "/oauth2/authorization/" + OidcProperties.REGISTRATION_ID;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Bean
 	DiscoveredClientRegistrations clientRegistrationRepository(OidcProperties properties) {
@@ -208,6 +214,7 @@ class OidcSecurityConfiguration {
 			OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(
 					registrations);
 			logoutSuccess.setPostLogoutRedirectUri(properties.postLogoutRedirectUri());
+			logoutSuccess.setRedirectStrategy(new LogoutRedirect());
 			http.oauth2Login(login -> login.loginPage("/login")
 				.failureUrl("/login?error")
 				.clientRegistrationRepository(registrations)
@@ -244,6 +251,30 @@ class OidcSecurityConfiguration {
 				}
 				return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), properties.usernameClaim());
 			};
+		}
+
+	}
+
+	/**
+	 * After logout the browser must visit the provider's end-session endpoint. A page that logs out with
+	 * {@code fetch(..., {headers: {Accept: 'application/json'}})} cannot follow a cross-origin redirect, so it gets
+	 * {@code 200 {"redirectUrl": "..."}} and navigates there itself; everyone else gets the {@code 302}.
+	 */
+	static final class LogoutRedirect implements RedirectStrategy {
+
+		private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+
+		@Override
+		public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url) throws IOException {
+			String accept = request.getHeader("Accept");
+			if (accept == null || !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+				redirect.sendRedirect(request, response, url);
+				return;
+			}
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			JSON.writeValue(response.getWriter(), Map.of("redirectUrl", url));
 		}
 
 	}

@@ -246,6 +246,14 @@ class OidcSecurityIT {
 		}
 		assertThatThrownBy(() -> LiveClient.connect(api.base(), Map.of("Authorization", "Bearer not-a-jwt")))
 			.hasMessageContaining("401");
+
+		// a single-page app logs out with fetch and is told where to send the browser
+		HttpResponse<String> logout = browser.post(api.base() + "/logout", "",
+				Map.of("X-XSRF-TOKEN", browser.csrfToken(), "Accept", "application/json"));
+		assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+		assertThat(Api.JSON.readTree(logout.body()).path("redirectUrl").asText())
+			.startsWith(keycloak.issuer() + "/protocol/openid-connect/logout?");
+		assertThat(browser.get(api.base() + "/api/v1/me").statusCode()).isEqualTo(401);
 	}
 
 	private static Response assertRefused(String token) {
@@ -326,6 +334,14 @@ class OidcSecurityIT {
 			request.header("Content-Type", type);
 			headers.forEach(request::header);
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		/** The CSRF cookie's value; after a login it is rendered by the first request that reads the token. */
+		String csrfToken() throws Exception {
+			if (cookie("XSRF-TOKEN") == null) {
+				put(api.base() + "/api/v1/me/presence", "{}", Map.of());
+			}
+			return cookie("XSRF-TOKEN");
 		}
 
 		String cookie(String name) {
