@@ -23,6 +23,9 @@ class ProductionGuard implements InitializingBean {
 			// the client secrets of the demo realm docker/keycloak/import/openwd-realm.json
 			"openwd-web-secret", "openwd-connector-secret");
 
+	private static final java.util.regex.Pattern LOOPBACK = java.util.regex.Pattern
+		.compile("http://(127\\.[0-9.]+|localhost|\\[::1])(:[0-9]+)?(/|$)");
+
 	private final SecurityProperties security;
 
 	private final Environment environment;
@@ -59,6 +62,10 @@ class ProductionGuard implements InitializingBean {
 			String issuer = environment.getProperty("openwd.security.oidc.issuer-uri", "");
 			if (issuer.isBlank()) {
 				problems.add("openwd.security.oidc.issuer-uri must be set");
+			}
+			else if (issuer.startsWith("http:") && !LOOPBACK.matcher(issuer).lookingAt()) {
+				// tokens, codes and the client secret would cross the network in clear text
+				problems.add("openwd.security.oidc.issuer-uri must use https (or a loopback address)");
 			}
 		}
 		for (SecurityProperties.User user : security.users()) {

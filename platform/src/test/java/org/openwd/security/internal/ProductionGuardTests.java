@@ -59,6 +59,15 @@ class ProductionGuardTests {
 				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
 					.withProperty("openwd.security.oidc.issuer-uri", "https://sso.example.com/realms/openwd"));
 		assertThat(configured.check()).isEmpty();
+
+		var plainHttp = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
+					.withProperty("openwd.security.oidc.issuer-uri", "http://sso.example.com/realms/openwd"));
+		assertThat(plainHttp.check()).containsExactly("openwd.security.oidc.issuer-uri must use https (or a loopback address)");
+		var loopback = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
+					.withProperty("openwd.security.oidc.issuer-uri", "http://127.0.0.1:8180/realms/openwd"));
+		assertThat(loopback.check()).isEmpty();
 	}
 
 	@Test
