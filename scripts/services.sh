@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# OpenWD integration-test services: MariaDB 10.11 and RabbitMQ 3.10 from Debian packages,
-# run as plain background processes on loopback (no systemd, no Docker).
+# OpenWD integration-test services: MariaDB 10.11 and RabbitMQ 3.10 from Debian packages, and Keycloak
+# (the Maven Central distribution, cached in ~/.cache/openwd), run as plain background processes on
+# loopback (no systemd, no Docker).
 #
-#   scripts/services.sh start    install packages if absent, start both servers, reset test databases
+#   scripts/services.sh start    install packages if absent, start the servers, reset test databases
 #   scripts/services.sh stop     stop the processes this script started (by PID), nothing else
 #   scripts/services.sh status   print what runs; exit 0 when everything runs, 3 otherwise
 #   scripts/services.sh env      print the Maven -D flags for the integration tests (one line, shell-quoted)
@@ -32,6 +33,17 @@ TIMEOUT=${OPENWD_SERVICES_TIMEOUT:-120}
 # 1 (default): every start drops the openwd_* databases and the RabbitMQ vhost "/" so a run starts clean.
 RESET=${OPENWD_SERVICES_RESET:-1}
 
+# Keycloak (OIDC provider of openwd.security.mode=oidc). OPENWD_IT_KEYCLOAK=0 leaves it out.
+KEYCLOAK=${OPENWD_IT_KEYCLOAK:-1}
+KEYCLOAK_PORT=${OPENWD_IT_KEYCLOAK_PORT:-8180}
+KEYCLOAK_VERSION=${OPENWD_KEYCLOAK_VERSION:-26.7.3}
+KEYCLOAK_JAVA_HOME=${OPENWD_KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+KEYCLOAK_TIMEOUT=${OPENWD_KEYCLOAK_TIMEOUT:-300}
+# Downloads and the unpacked distribution, kept outside target/ so that later runs start fast.
+CACHE=${OPENWD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/openwd}
+KC_ADMIN_USER=admin
+KC_ADMIN_PASS=openwd-it
+
 DB_USER=openwd
 DB_PASS=openwd-it
 DB_NAMES=(openwd_it openwd_it2)
@@ -58,6 +70,13 @@ RMQ_BEAM_PIDFILE=$RMQ_DIR/beam.pid                 # the Erlang VM, written by R
 RMQ_CONSOLE=$RMQ_DIR/console.log
 EPMD_PIDFILE=$RMQ_DIR/epmd.pid                     # only written when we started epmd ourselves
 EPMD_LOG=$RMQ_DIR/epmd.log
+
+KC_DIR=$DIR/keycloak
+KC_HOME=$KC_DIR/server                             # a copy of the cached distribution, with its own data/
+KC_PIDFILE=$KC_DIR/kc.pid                          # the kc.sh wrapper
+KC_JAVA_PIDFILE=$KC_DIR/java.pid                   # its JVM
+KC_CONSOLE=$KC_DIR/console.log
+KC_REALM=$REPO/docker/keycloak/import/openwd-realm.json
 
 RMQ_ENV=(
   "HOME=$RMQ_DIR/home"
@@ -445,6 +464,136 @@ rmq_stop() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Keycloak
+
+kc_dist() { printf '%s/keycloak-%s' "$CACHE" "$KEYCLOAK_VERSION"; }
+
+kc_fetch() {  # the unpacked distribution in the cache: Maven Central zip (through Maven), then unzip
+  local dist zip tmp
+  dist=$(kc_dist)
+  [[ -x $dist/bin/kc.sh ]] && return 0
+  mkdir -p "$CACHE"
+  exec 8>"$CACHE/.lock"
+  if command -v flock >/dev/null; then
+    flock -w 900 8 || die "another process holds $CACHE/.lock"
+  fi
+  if [[ ! -x $dist/bin/kc.sh ]]; then
+    zip=$CACHE/download/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip
+    if [[ ! -s $zip ]]; then
+      command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Keycloak"
+      log "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist, ~180 MB) into $CACHE"
+      # from the cache directory: dependency:copy needs no project, and must not build this one
+      if ! (cd "$CACHE" && mvn -B -ntp dependency:copy \
+          "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+          "-DoutputDirectory=$CACHE/download" </dev/null >"$CACHE/fetch.log" 2>&1); then
+        tail_file "$CACHE/fetch.log" 30 >&2
+        die "fetching Keycloak $KEYCLOAK_VERSION failed (log: $CACHE/fetch.log)"
+      fi
+    fi
+    tmp=$CACHE/.unpack.$$
+    rm -rf -- "$tmp"
+    mkdir -p "$tmp"
+    if command -v unzip >/dev/null; then
+      unzip -q "$zip" -d "$tmp" || die "unpacking $zip failed"
+    else
+      (cd "$tmp" && "$KEYCLOAK_JAVA_HOME/bin/jar" xf "$zip") || die "unpacking $zip failed"
+      chmod +x "$tmp/keycloak-$KEYCLOAK_VERSION"/bin/*.sh
+    fi
+    [[ -x $tmp/keycloak-$KEYCLOAK_VERSION/bin/kc.sh ]] || die "$zip holds no keycloak-$KEYCLOAK_VERSION/bin/kc.sh"
+    mv -- "$tmp/keycloak-$KEYCLOAK_VERSION" "$dist"
+    rm -rf -- "$tmp"
+  fi
+  exec 8>&-
+}
+
+kc_pid() { read_pid "$KC_PIDFILE"; }
+# The pattern matches both kc.sh and its JVM (-Dkc.home.dir=$KC_HOME/bin/..); after its first build kc.sh
+# execs the JVM under its own PID.
+kc_running() { pid_alive "$(kc_pid)" "$KC_HOME/bin" || pid_alive "$(read_pid "$KC_JAVA_PIDFILE")" "$KC_HOME/bin"; }
+
+kc_ready() {  # the realm's discovery document answers 200 (bash /dev/tcp: no curl needed)
+  timeout 5 bash -c '
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf "GET /realms/openwd/.well-known/openid-configuration HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n" "$1" >&3
+    IFS= read -r status <&3 && [[ $status == *" 200 "* ]]' _ "$KEYCLOAK_PORT" 2>/dev/null
+}
+
+kc_launch() {  # starts Keycloak without waiting; kc_wait waits
+  [[ $KEYCLOAK == 1 ]] || return 0
+  if kc_running; then
+    log "Keycloak already running (pid $(kc_pid))"
+    return 0
+  fi
+  rm -f -- "$KC_PIDFILE" "$KC_JAVA_PIDFILE"
+  if port_open "$KEYCLOAK_PORT"; then
+    die "port $KEYCLOAK_PORT is in use by a process this script did not start: $(port_owner "$KEYCLOAK_PORT")"
+  fi
+  [[ -x $KEYCLOAK_JAVA_HOME/bin/java ]] || die "Keycloak needs Java 21+ at $KEYCLOAK_JAVA_HOME (OPENWD_KEYCLOAK_JAVA_HOME)"
+  kc_fetch
+  mkdir -p "$KC_DIR"
+  if [[ ! -x $KC_HOME/bin/kc.sh ]] || ! grep -qF "$KEYCLOAK_VERSION" "$KC_HOME/version.txt" 2>/dev/null; then
+    rm -rf -- "$KC_HOME"
+    cp -a -- "$(kc_dist)" "$KC_HOME"
+  fi
+  # Keycloak's own database is kept between runs (a start on an empty one costs ~30-50 s more) unless the realm
+  # file changed since its import, or OPENWD_KEYCLOAK_RESET=1.
+  local sum
+  sum=$(cksum <"$KC_REALM" | cut -d' ' -f1)
+  if [[ ${OPENWD_KEYCLOAK_RESET:-0} == 1 || $(cat "$KC_DIR/realm.cksum" 2>/dev/null) != "$sum" ]]; then
+    rm -rf -- "$KC_HOME/data/h2"
+    log "Keycloak database reset: realm openwd is imported from $KC_REALM"
+  fi
+  mkdir -p "$KC_HOME/data/import"
+  cp -- "$KC_REALM" "$KC_HOME/data/import/openwd-realm.json"
+  echo "$sum" >"$KC_DIR/realm.cksum"
+  log "starting Keycloak $KEYCLOAK_VERSION on http://127.0.0.1:$KEYCLOAK_PORT (realm openwd)"
+  (cd "$KC_DIR" && exec env JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
+    KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASS" \
+    setsid "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-host=127.0.0.1 --import-realm \
+    </dev/null >>"$KC_CONSOLE" 2>&1 8>&- 9>&-) &
+  echo "$!" >"$KC_PIDFILE"
+  KC_STARTED_AT=$SECONDS
+}
+
+kc_wait() {
+  [[ $KEYCLOAK == 1 ]] || return 0
+  local pid deadline=$((SECONDS + KEYCLOAK_TIMEOUT)) java
+  pid=$(kc_pid)
+  until kc_ready; do
+    if ! pid_exists "$pid"; then
+      tail_file "$KC_CONSOLE" 50 >&2
+      rm -f -- "$KC_PIDFILE"
+      die "Keycloak exited during startup (log: $KC_CONSOLE)"
+    fi
+    if (( SECONDS >= deadline )); then
+      tail_file "$KC_CONSOLE" 50 >&2
+      kc_stop || true
+      die "Keycloak did not serve realm openwd within ${KEYCLOAK_TIMEOUT}s (log: $KC_CONSOLE)"
+    fi
+    sleep 1
+  done
+  java=$(tr ' ' '\n' <"/proc/$pid/task/$pid/children" 2>/dev/null | head -n 1 || true)
+  if [[ -z $java ]] && pid_alive "$pid" QuarkusEntryPoint; then
+    java=$pid   # kc.sh exec'd its JVM
+  fi
+  [[ -n $java ]] && echo "$java" >"$KC_JAVA_PIDFILE"
+  log "Keycloak up (pid $pid${java:+, JVM $java}${KC_STARTED_AT:+, after $((SECONDS - KC_STARTED_AT))s})"
+}
+
+kc_stop() {
+  local pid java
+  pid=$(kc_pid)
+  java=$(read_pid "$KC_JAVA_PIDFILE")
+  if pid_alive "$pid" "$KC_HOME/bin" || pid_alive "$java" "$KC_HOME/bin"; then
+    log "stopping Keycloak (pid ${pid:-?}, JVM ${java:-?})"
+    # kc.sh passes SIGTERM on to its JVM and waits for it
+    stop_pid "$pid" "$KC_HOME/bin" kc.sh 60 || true
+    stop_pid "$java" "$KC_HOME/bin" "Keycloak JVM" 30 || return 1
+  fi
+  rm -f -- "$KC_PIDFILE" "$KC_JAVA_PIDFILE"
+}
+
+# ---------------------------------------------------------------------------------------------
 # commands
 
 print_env() {
@@ -459,7 +608,14 @@ print_env() {
     "-Dopenwd.it.rabbit.port=$RABBIT_PORT" \
     "-Dopenwd.it.rabbit.username=$RABBIT_USER" \
     "-Dopenwd.it.rabbit.password=$RABBIT_PASS"
-  printf '%s\n' "-Dopenwd.it.rabbit.stomp-port=$STOMP_PORT"
+  printf '%s' "-Dopenwd.it.rabbit.stomp-port=$STOMP_PORT"
+  if [[ $KEYCLOAK == 1 ]]; then
+    printf ' %s' "-Dopenwd.it.keycloak.url=http://127.0.0.1:$KEYCLOAK_PORT" \
+      "-Dopenwd.it.keycloak.admin-username=$KC_ADMIN_USER" "-Dopenwd.it.keycloak.admin-password=$KC_ADMIN_PASS"
+  else
+    printf ' %s' "-Dopenwd.it.keycloak.required=false"
+  fi
+  printf '\n'
 }
 
 print_info() {
@@ -469,6 +625,7 @@ print_info() {
             root: mariadb --no-defaults --socket=$MDB_SOCK -uroot
   RabbitMQ  amqp://$RABBIT_USER:$RABBIT_PASS@127.0.0.1:$RABBIT_PORT/  (guest/guest too)  node $RABBIT_NODE
             STOMP 127.0.0.1:$STOMP_PORT   Web-STOMP ws://127.0.0.1:$WEB_STOMP_PORT/ws
+  Keycloak  $( [[ $KEYCLOAK == 1 ]] && echo "http://127.0.0.1:$KEYCLOAK_PORT  realm openwd (issuer http://127.0.0.1:$KEYCLOAK_PORT/realms/openwd)  admin console: $KC_ADMIN_USER / $KC_ADMIN_PASS" || echo "off (OPENWD_IT_KEYCLOAK=0)")
   Maven     $(print_env)
 EOF
 }
@@ -477,8 +634,10 @@ cmd_start() {
   local t0=$SECONDS
   lock
   ensure_packages
+  kc_launch   # the slowest to start: it comes up while the others start
   mdb_start
   rmq_start
+  kc_wait
   print_info
   log "start took $((SECONDS - t0))s"
 }
@@ -486,6 +645,7 @@ cmd_start() {
 cmd_stop() {
   local t0=$SECONDS rc=0
   lock
+  kc_stop || rc=1
   rmq_stop || rc=1
   epmd_stop || rc=1
   mdb_stop || rc=1
@@ -514,6 +674,13 @@ cmd_status() {
   else
     echo "epmd       stopped"
   fi
+  if [[ $KEYCLOAK != 1 ]]; then
+    echo "Keycloak   off (OPENWD_IT_KEYCLOAK=0)"
+  elif kc_running; then
+    echo "Keycloak   running  pid $(kc_pid)  JVM $(read_pid "$KC_JAVA_PIDFILE")  http://127.0.0.1:$KEYCLOAK_PORT"
+  else
+    echo "Keycloak   stopped"; rc=3
+  fi
   echo "state dir  $DIR"
   return "$rc"
 }
@@ -527,6 +694,7 @@ cmd_logs() {
     [[ -f $f ]] && tail_file "$f" "$n"
   done
   tail_file "$EPMD_LOG" "$n"
+  tail_file "$KC_CONSOLE" "$n"
   return 0
 }
 

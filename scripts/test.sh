@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# OpenWD: the one test command. Starts real MariaDB + RabbitMQ on loopback (scripts/services.sh),
+# OpenWD: the one test command. Starts real MariaDB + RabbitMQ + Keycloak on loopback (scripts/services.sh),
 # runs `mvn -B -ntp verify` against them, and always stops them again.
 #
 #   scripts/test.sh [extra Maven args...]     e.g. scripts/test.sh -pl platform -am -Dtest=FooIT
@@ -7,7 +7,9 @@
 # Environment:
 #   OPENWD_TEST_CMD        replaces "mvn -B -ntp verify" (word-split), e.g. OPENWD_TEST_CMD="mvn -v"
 #   OPENWD_E2E_BROWSER=1   install Debian chromium even without ui/package.json
-#   OPENWD_KEEP_SERVICES=1 leave MariaDB/RabbitMQ running afterwards (stop with scripts/services.sh stop)
+#   OPENWD_KEEP_SERVICES=1 leave MariaDB/RabbitMQ/Keycloak running afterwards (stop with scripts/services.sh stop)
+#   OPENWD_IT_KEYCLOAK=0   no Keycloak: the OIDC integration tests are skipped (-Dopenwd.it.keycloak.required=false)
+#   OPENWD_IT_KEYCLOAK_PORT Keycloak's HTTP port on 127.0.0.1 (default 8180); more settings in scripts/services.sh
 #   OPENWD_SERVICES_DIR    state directory of the servers (default <repo>/target/services)
 #   CI=true                on failure, print the last 200 lines of the server logs
 set -euo pipefail

@@ -48,13 +48,16 @@ public final class LiveClient implements AutoCloseable {
 	final List<String> errors = new CopyOnWriteArrayList<>();
 
 	private LiveClient(String httpBase, String user, boolean sendCsrfToken) throws Exception {
-		String token = csrfToken(httpBase);
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		if (user != null) {
-			handshake.add("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-		}
-		handshake.add("Cookie", CSRF_COOKIE + "=" + token);
+		this(httpBase, csrfToken(httpBase), user, sendCsrfToken);
+	}
+
+	private LiveClient(String httpBase, String token, String user, boolean sendCsrfToken) throws Exception {
+		this(httpBase, basic(user, token), token, sendCsrfToken);
+	}
+
+	/** {@code handshake} already carries the CSRF cookie. */
+	private LiveClient(String httpBase, WebSocketHttpHeaders handshake, String token, boolean sendCsrfToken)
+			throws Exception {
 		StompHeaders connect = new StompHeaders();
 		if (sendCsrfToken) {
 			connect.add(CSRF_HEADER, token);
@@ -68,6 +71,16 @@ public final class LiveClient implements AutoCloseable {
 			stomp.stop();
 			throw new IllegalStateException("Connecting failed: " + ex.getCause() + " " + errors, ex.getCause());
 		}
+	}
+
+	private static WebSocketHttpHeaders basic(String user, String token) {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", CSRF_COOKIE + "=" + token);
+		if (user != null) {
+			handshake.add("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+		}
+		return handshake;
 	}
 
 	/** Records ERROR frames and failures; the session's messages arrive through {@link #subscribe}. */
@@ -100,6 +113,24 @@ public final class LiveClient implements AutoCloseable {
 	/** Connects as {@code user} (password = user name, the demo users), or anonymously for {@code null}. */
 	public static LiveClient connect(String httpBase, String user) throws Exception {
 		return new LiveClient(httpBase, user, true);
+	}
+
+	/**
+	 * Connects with the given handshake headers (e.g. {@code Authorization: Bearer ...}, or the {@code Cookie} of a
+	 * browser session, which is then joined by the CSRF cookie) and echoes the CSRF token got from {@code GET /login}.
+	 */
+	public static LiveClient connect(String httpBase, java.util.Map<String, String> handshakeHeaders) throws Exception {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		String token = csrfToken(httpBase);
+		handshakeHeaders.forEach((name, value) -> {
+			if (!"Cookie".equalsIgnoreCase(name)) {
+				handshake.add(name, value);
+			}
+		});
+		String cookies = handshakeHeaders.entrySet().stream().filter(e -> "Cookie".equalsIgnoreCase(e.getKey()))
+			.map(e -> e.getValue() + "; ").findFirst().orElse("");
+		handshake.add("Cookie", cookies + CSRF_COOKIE + "=" + token);
+		return new LiveClient(httpBase, handshake, token, true);
 	}
 
 	static LiveClient connectWithoutCsrfToken(String httpBase, String user) throws Exception {

@@ -1,5 +1,6 @@
 package org.openwd.inbox.internal;
 
+import org.openwd.security.ApiAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,8 +21,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * Who may use the live channel.
  * <ul>
  * <li>The WebSocket handshake on {@code /ws} needs an authenticated user: the session cookie of a browser login, or
- * HTTP Basic. Anonymous handshakes get 401 (not the login page redirect of the rest of the site). The STOMP session's
- * user is the one authenticated at the handshake.</li>
+ * the API's client credentials ({@link ApiAuthentication}: HTTP Basic, or a bearer token in oidc mode). Anonymous
+ * handshakes get 401 (not the login page redirect of the rest of the site). The STOMP session's user is the one
+ * authenticated at the handshake.</li>
  * <li>The STOMP {@code CONNECT} frame must carry the CSRF token (header {@code X-XSRF-TOKEN}, the value of the
  * {@code XSRF-TOKEN} cookie, as for the REST API): a page of another origin cannot read the cookie, so it cannot drive a
  * victim's browser session over the WebSocket.</li>
@@ -61,11 +63,13 @@ class LiveSecurityConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain liveChannelHandshake(HttpSecurity http) throws Exception {
+	SecurityFilterChain liveChannelHandshake(HttpSecurity http, ApiAuthentication clients) throws Exception {
 		HttpStatusEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 		http.securityMatcher(LiveBrokerConfiguration.ENDPOINT, LiveBrokerConfiguration.ENDPOINT + "/**")
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("OpenWD").authenticationEntryPoint(unauthorized))
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+		// HTTP Basic (local mode) or bearer tokens (oidc mode), as for the REST API
+		clients.configure(http, unauthorized);
+		http
 			// the handshake is a GET (never checked); the filter exposes the cookie's token to the STOMP CONNECT check
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
 			.requestCache(cache -> cache.disable())

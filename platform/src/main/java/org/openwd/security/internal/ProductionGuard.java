@@ -11,14 +11,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start the {@code prod} profile with demo users or default secrets, naming each offending setting.
+ * Refuses to start the {@code prod} profile with demo users or default secrets (database, broker, the OIDC client
+ * secret), naming each offending setting.
  */
 @Component
 @Profile("prod")
 class ProductionGuard implements InitializingBean {
 
 	static final Set<String> DEFAULT_SECRETS = Set.of("", "openwd", "openwd-it", "openwd-embedded", "password", "secret",
-			"changeme", "change-me", "admin", "guest", "sa", "root");
+			"changeme", "change-me", "admin", "guest", "sa", "root",
+			// the client secrets of the demo realm docker/keycloak/import/openwd-realm.json
+			"openwd-web-secret", "openwd-connector-secret");
+
+	private static final java.util.regex.Pattern LOOPBACK = java.util.regex.Pattern
+		.compile("http://(127\\.[0-9.]+|localhost|\\[::1])(:[0-9]+)?(/|$)");
 
 	private final SecurityProperties security;
 
@@ -51,6 +57,17 @@ class ProductionGuard implements InitializingBean {
 		}
 		checkSecret(problems, "spring.datasource.password");
 		checkSecret(problems, "spring.rabbitmq.password");
+		if ("oidc".equals(security.mode())) {
+			checkSecret(problems, "openwd.security.oidc.client-secret");
+			String issuer = environment.getProperty("openwd.security.oidc.issuer-uri", "");
+			if (issuer.isBlank()) {
+				problems.add("openwd.security.oidc.issuer-uri must be set");
+			}
+			else if (issuer.startsWith("http:") && !LOOPBACK.matcher(issuer).lookingAt()) {
+				// tokens, codes and the client secret would cross the network in clear text
+				problems.add("openwd.security.oidc.issuer-uri must use https (or a loopback address)");
+			}
+		}
 		for (SecurityProperties.User user : security.users()) {
 			String password = user.password() == null ? "" : user.password();
 			if (!password.startsWith("{") || password.startsWith("{noop}")) {

@@ -1,8 +1,6 @@
 package org.openwd.security.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.openwd.common.web.Problems;
+import org.openwd.security.ApiAuthentication;
 import org.openwd.security.Role;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -21,25 +20,19 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Spring Security on everything. The REST API answers 401/403 as problem details; browsers get a login page.
+ * Spring Security on everything. The REST API answers 401/403 as problem details; browsers get a login page. How users
+ * authenticate depends on {@code openwd.security.mode}: {@link LocalSecurityConfiguration} or
+ * {@link OidcSecurityConfiguration}; the rules here are the same for both.
  * Roles are checked per endpoint with {@code @PreAuthorize}; anything under {@code /api} without a rule is denied by
  * the method-security test that checks every endpoint.
  */
@@ -51,11 +44,14 @@ class SecurityConfiguration {
 	private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper mapper) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper mapper, ApiAuthentication clients,
+			BrowserLogin browsers) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"OpenWD\"");
+			clients.challenge(request, response, ex);
 			write(mapper, request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-					"Log in or send credentials to use this endpoint"));
+					ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+							? "Invalid bearer token: " + oauth.getError().getDescription()
+							: "Log in or send credentials to use this endpoint"));
 		};
 		AccessDeniedHandler apiDenied = (request, response, ex) -> write(mapper, request, response,
 				ex instanceof org.springframework.security.web.csrf.CsrfException
@@ -68,16 +64,11 @@ class SecurityConfiguration {
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/error").permitAll()
 			.requestMatchers(API).authenticated()
-			.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("OpenWD")
-				.authenticationEntryPoint(apiEntryPoint)
-				// keep the authenticated context in the session too: clients that send the session cookie back skip
-				// the password hash check on every request
-				.securityContextRepository(new DelegatingSecurityContextRepository(
-						new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
-			.formLogin(form -> form.defaultSuccessUrl("/", false))
-			.logout(logout -> logout.logoutSuccessUrl("/"))
-			.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			.anyRequest().authenticated());
+		// HTTP Basic or bearer tokens for API clients, the login form or the OIDC provider's login for browsers
+		clients.configure(http, apiEntryPoint);
+		browsers.configure(http);
+		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				// single-page apps send the cookie's raw value back in the header
 				.csrfTokenRequestHandler(new org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler())
 				// CSRF only threatens cookie-authenticated requests: API clients that send credentials in a header (which
@@ -88,30 +79,6 @@ class SecurityConfiguration {
 				.defaultAccessDeniedHandlerFor(apiDenied, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
 		return http.build();
-	}
-
-	/** BCrypt (and the other delegating formats), with successful checks remembered; see {@link VerifiedPasswordCache}. */
-	@Bean
-	PasswordEncoder passwordEncoder(
-			@org.springframework.beans.factory.annotation.Value("${openwd.security.verified-password-ttl:PT5M}") java.time.Duration ttl) {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		return ttl.isZero() ? encoder : new VerifiedPasswordCache(encoder, ttl);
-	}
-
-	@Bean
-	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
-		List<UserDetails> users = new ArrayList<>();
-		if (properties.demoUsers()) {
-			DemoUsers.ALL.forEach(demo -> users.add(User.withUsername(demo.username())
-				.password(encoder.encode(demo.username()))
-				.roles(demo.roles().stream().map(Role::name).toArray(String[]::new))
-				.build()));
-		}
-		properties.users().forEach(user -> users.add(User.withUsername(user.username())
-			.password(user.password())
-			.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
-			.build()));
-		return new InMemoryUserDetailsManager(users);
 	}
 
 	private static void write(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,

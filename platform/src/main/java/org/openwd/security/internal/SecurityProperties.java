@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who may log in when OpenWD keeps its own user list ({@code local} mode).
- * @param mode {@code local}: users below; later modes delegate to an OIDC provider
+ * @param mode {@code local}: users below; {@code oidc}: an OIDC provider such as Keycloak ({@code openwd.security.oidc.*})
  * @param demoUsers whether the documented demo users exist (embedded default only; refused in production)
  * @param users configured users with encoded passwords ({@code {bcrypt}...})
  */
@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SecurityProperties(String mode, boolean demoUsers, List<User> users) {
 
 	public SecurityProperties {
-		mode = mode == null ? "local" : mode;
+		mode = mode == null || mode.isBlank() ? "local" : mode;
+		if (!mode.equals("local") && !mode.equals("oidc")) {
+			throw new IllegalArgumentException("openwd.security.mode must be local or oidc, not '" + mode + "'");
+		}
 		users = users == null ? List.of() : List.copyOf(users);
 	}
 

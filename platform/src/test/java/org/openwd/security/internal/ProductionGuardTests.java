@@ -48,6 +48,35 @@ class ProductionGuardTests {
 	}
 
 	@Test
+	void inOidcModeRefusesTheDemoRealmsClientSecretAndAMissingIssuer() {
+		var guard = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "openwd-web-secret"));
+		assertThat(guard.check()).containsExactlyInAnyOrder(
+				"openwd.security.oidc.client-secret is missing or a well-known default",
+				"openwd.security.oidc.issuer-uri must be set");
+
+		var configured = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
+					.withProperty("openwd.security.oidc.issuer-uri", "https://sso.example.com/realms/openwd"));
+		assertThat(configured.check()).isEmpty();
+
+		var plainHttp = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
+					.withProperty("openwd.security.oidc.issuer-uri", "http://sso.example.com/realms/openwd"));
+		assertThat(plainHttp.check()).containsExactly("openwd.security.oidc.issuer-uri must use https (or a loopback address)");
+		var loopback = new ProductionGuard(new SecurityProperties("oidc", false, List.of()),
+				safeEnvironment().withProperty("openwd.security.oidc.client-secret", "Zr8v-generated-9Qw2")
+					.withProperty("openwd.security.oidc.issuer-uri", "http://127.0.0.1:8180/realms/openwd"));
+		assertThat(loopback.check()).isEmpty();
+	}
+
+	@Test
+	void refusesAnUnknownSecurityMode() {
+		assertThatThrownBy(() -> new SecurityProperties("ldap", false, List.of()))
+			.hasMessageContaining("openwd.security.mode must be local or oidc");
+	}
+
+	@Test
 	void theProdProfileRefusesToStartWithDefaultSecrets() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(OpenWdApplication.class)
 			.properties("spring.profiles.active=prod", "server.port=0", "spring.datasource.url=jdbc:h2:mem:prod-guard",

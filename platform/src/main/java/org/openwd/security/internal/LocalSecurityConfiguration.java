@@ -1,0 +1,91 @@
+package org.openwd.security.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.openwd.security.ApiAuthentication;
+import org.openwd.security.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * {@code openwd.security.mode=local} (the default): OpenWD keeps its own user list (demo users and
+ * {@code openwd.security.users}), API clients send HTTP Basic, browsers use the form at {@code /login}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "openwd.security.mode", havingValue = "local", matchIfMissing = true)
+class LocalSecurityConfiguration {
+
+	static final String CHALLENGE = "Basic realm=\"OpenWD\"";
+
+	@Bean
+	LocalLogin localLogin() {
+		return new LocalLogin();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(
+			@org.springframework.beans.factory.annotation.Value("${openwd.security.verified-password-ttl:PT5M}") java.time.Duration ttl) {
+		// BCrypt (and the other delegating formats), with successful checks remembered; see VerifiedPasswordCache
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return ttl.isZero() ? encoder : new VerifiedPasswordCache(encoder, ttl);
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
+		List<UserDetails> users = new ArrayList<>();
+		if (properties.demoUsers()) {
+			DemoUsers.ALL.forEach(demo -> users.add(User.withUsername(demo.username())
+				.password(encoder.encode(demo.username()))
+				.roles(demo.roles().stream().map(Role::name).toArray(String[]::new))
+				.build()));
+		}
+		properties.users().forEach(user -> users.add(User.withUsername(user.username())
+			.password(user.password())
+			.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+			.build()));
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	static final class LocalLogin implements ApiAuthentication, BrowserLogin {
+
+		@Override
+		public void configure(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+			http.httpBasic(basic -> basic.realmName("OpenWD")
+				.authenticationEntryPoint(entryPoint)
+				// keep the authenticated context in the session too: clients that send the session cookie back skip
+				// the password hash check on every request
+				.securityContextRepository(new DelegatingSecurityContextRepository(
+						new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())));
+		}
+
+		@Override
+		public void challenge(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setHeader("WWW-Authenticate", CHALLENGE);
+		}
+
+		@Override
+		public void configure(HttpSecurity http) throws Exception {
+			http.formLogin(form -> form.defaultSuccessUrl("/", false)).logout(logout -> logout.logoutSuccessUrl("/"));
+		}
+
+	}
+
+}
