@@ -1,0 +1,36 @@
+package org.openwd.connector.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.openwd.task.SourceTaskChanges;
+import org.openwd.task.TaskCapture;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the connector host, the adapter factories and the health indicator. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorProperties.class)
+class ConnectorConfiguration {
+
+	@Bean
+	AmqpSourceFactory amqpSourceFactory(ConnectionFactory connectionFactory, Clock clock) {
+		return new AmqpSourceFactory(connectionFactory, clock);
+	}
+
+	@Bean(destroyMethod = "closeWriteBacks")
+	ConnectorHost connectorHost(ConnectorProperties properties, List<SourceFactory> factories, TaskCapture capture,
+			SourceTaskChanges changes, MalformedInputStore malformed, Clock clock, MeterRegistry meters) {
+		return new ConnectorHost(properties, factories, capture, changes, malformed, clock, meters);
+	}
+
+	@Bean
+	ConnectorsHealthIndicator connectorsHealthIndicator(ConnectorHost host) {
+		return new ConnectorsHealthIndicator(host);
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.openwd.connector;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.openwd.OpenWdApplication;
+import org.openwd.testing.Api;
+import org.openwd.testing.ItEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the connector integration tests: the whole application (H2 + embedded broker, or MariaDB + RabbitMQ) with
+ * one instance of every adapter configured by properties, as an operator would. All subclasses share this context.
+ */
+@SpringBootTest(classes = OpenWdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ConnectorIntegrationTest {
+
+	static final Path DATA_DIR = ItEnvironment.newDataDir();
+
+	static final String AMQP = "crm-it";
+
+	static final String AMQP_QUEUE = "openwd.it.crm.cases";
+
+	static final String AMQP_UPDATES = "openwd.it.crm.updates";
+
+	@LocalServerPort
+	protected int port;
+
+	protected Api api;
+
+	static Map<String, String> connectorProperties() {
+		Map<String, String> p = new LinkedHashMap<>();
+		String amqp = "openwd.connectors.instances." + AMQP + ".";
+		p.put(amqp + "type", "amqp");
+		p.put(amqp + "source-system", "crm-it");
+		p.put(amqp + "settings.queue", AMQP_QUEUE);
+		p.put(amqp + "settings.retry-backoff", "PT0.2S");
+		p.put(amqp + "mapping.externalId", "/caseId");
+		p.put(amqp + "mapping.type", "/kind | default:claim");
+		p.put(amqp + "mapping.title", "/subject | trim");
+		p.put(amqp + "mapping.dueTime", "/due | date:dd.MM.yyyy HH:mm@Europe/Berlin");
+		p.put(amqp + "mapping.businessValue", "/amount | integer");
+		p.put(amqp + "mapping.attributes.amount", "/amount | number");
+		p.put(amqp + "mapping.attributes.channel", "/channel | default:email");
+		p.put(amqp + "mapping.operation", "/action | enum:new=capture,change=update,withdrawn=cancel,done=complete | default:capture");
+		p.put(amqp + "mapping.reason", "/reason");
+		p.put(amqp + "write-back.type", "amqp");
+		p.put(amqp + "write-back.settings.exchange", "");
+		p.put(amqp + "write-back.settings.routing-key", AMQP_UPDATES);
+		p.put(amqp + "write-back.events[0]", "assigned");
+		p.put(amqp + "write-back.events[1]", "completed");
+		p.put(amqp + "write-back.events[2]", "canceled");
+		p.put("openwd.connectors.delivery.poll-interval", "PT0.2S");
+		p.put("openwd.connectors.delivery.initial-backoff", "PT0.2S");
+		p.put("openwd.connectors.delivery.max-attempts", "3");
+		return p;
+	}
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		ItEnvironment.properties(1, DATA_DIR).forEach((key, value) -> registry.add(key, () -> value));
+		connectorProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@BeforeAll
+	static void servers() {
+		ItEnvironment.requireServers();
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new Api("http://127.0.0.1:" + this.port);
+	}
+
+}
