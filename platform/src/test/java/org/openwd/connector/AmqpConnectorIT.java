@@ -32,6 +32,9 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 
 	RabbitTemplate rabbit;
 
+	@Autowired
+	org.springframework.boot.actuate.health.HealthContributorRegistry healthContributors;
+
 	@BeforeEach
 	void broker() {
 		this.rabbit = new RabbitTemplate(this.connectionFactory);
@@ -62,7 +65,7 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 		assertThat(task.path("type").asText()).isEqualTo("claim");
 		assertThat(task.path("attributes").path("amount").asInt()).isEqualTo(250);
 		assertThat(task.path("attributes").path("channel").asText()).isEqualTo("email");
-		assertThat(this.api.get("admin", "/api/v1/tasks/" + task.path("id").asText() + "/history").raw().body())
+		assertThat(this.api.get("admin", "/api/v1/tasks/" + task.path("id").asText()).raw().body())
 			.contains("connector:crm-it");
 	}
 
@@ -145,8 +148,10 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 		JsonNode connector = this.api.get("supervisor", "/api/v1/connectors/" + AMQP).body();
 		assertThat(connector.path("captured").asLong()).isPositive();
 		assertThat(connector.path("type").asText()).isEqualTo("amqp");
-		JsonNode health = this.api.get("admin", "/actuator/health/connectors").body();
-		assertThat(health.path("status").asText()).isEqualTo("UP");
+		org.springframework.boot.actuate.health.Health health = ((org.springframework.boot.actuate.health.HealthIndicator) this.healthContributors
+			.getContributor("connectors")).health();
+		assertThat(health.getStatus().getCode()).isEqualTo("UP");
+		assertThat(health.getDetails()).containsKey(AMQP);
 		JsonNode metric = this.api.get("admin", "/actuator/metrics/openwd.connector.captured?tag=connector:" + AMQP).body();
 		assertThat(metric.path("measurements").get(0).path("value").asDouble()).isPositive();
 		assertThat(this.api.get("agent", "/api/v1/connectors").status()).isEqualTo(403);

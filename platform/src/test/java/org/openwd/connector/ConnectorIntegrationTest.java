@@ -30,6 +30,8 @@ public abstract class ConnectorIntegrationTest {
 
 	static final String AMQP_UPDATES = "openwd.it.crm.updates";
 
+	static final String JDBC = "ledger-it";
+
 	@LocalServerPort
 	protected int port;
 
@@ -57,6 +59,31 @@ public abstract class ConnectorIntegrationTest {
 		p.put(amqp + "write-back.events[0]", "assigned");
 		p.put(amqp + "write-back.events[1]", "completed");
 		p.put(amqp + "write-back.events[2]", "canceled");
+		String jdbc = "openwd.connectors.instances." + JDBC + ".";
+		p.put(jdbc + "type", "jdbc");
+		p.put(jdbc + "settings.url", LegacyDatabase.url());
+		p.put(jdbc + "settings.username", LegacyDatabase.username());
+		p.put(jdbc + "settings.password", LegacyDatabase.password());
+		p.put(jdbc + "settings.table", "legacy_claim");
+		p.put(jdbc + "settings.watermark-column", "updated_at");
+		p.put(jdbc + "settings.key-column", "claim_no");
+		p.put(jdbc + "settings.batch-size", "20");
+		p.put(jdbc + "settings.poll-interval", "PT0.2S");
+		p.put(jdbc + "settings.retry-backoff", "PT0.5S");
+		p.put(jdbc + "mapping.externalId", "claim_no");
+		p.put(jdbc + "mapping.type", "=claim");
+		p.put(jdbc + "mapping.title", "subject");
+		p.put(jdbc + "mapping.attributes.amount", "amount | number");
+		p.put(jdbc + "mapping.attributes.received", "received | date:dd.MM.yyyy");
+		p.put(jdbc + "mapping.operation", "status | enum:NEW=capture,OPEN=capture,WITHDRAWN=cancel,PAID=complete");
+		p.put(jdbc + "mapping.outcome", "=paid");
+		p.put(jdbc + "write-back.type", "jdbc");
+		p.put(jdbc + "write-back.settings.state-column", "owd_state");
+		p.put(jdbc + "write-back.settings.outcome-column", "owd_outcome");
+		p.put(jdbc + "write-back.settings.values.COMPLETED", "DONE");
+		p.put(jdbc + "write-back.events[0]", "completed");
+		p.put(jdbc + "write-back.events[1]", "canceled");
+		p.put(jdbc + "write-back.events[2]", "queued");
 		p.put("openwd.connectors.delivery.poll-interval", "PT0.2S");
 		p.put("openwd.connectors.delivery.initial-backoff", "PT0.2S");
 		p.put("openwd.connectors.delivery.max-attempts", "3");
@@ -65,6 +92,7 @@ public abstract class ConnectorIntegrationTest {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
+		LegacyDatabase.create();
 		ItEnvironment.properties(1, DATA_DIR).forEach((key, value) -> registry.add(key, () -> value));
 		connectorProperties().forEach((key, value) -> registry.add(key, () -> value));
 	}

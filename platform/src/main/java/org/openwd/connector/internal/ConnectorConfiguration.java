@@ -22,6 +22,11 @@ class ConnectorConfiguration {
 		return new AmqpSourceFactory(connectionFactory, clock);
 	}
 
+	@Bean(destroyMethod = "close")
+	JdbcSourceFactory jdbcSourceFactory(javax.sql.DataSource dataSource, Clock clock) {
+		return new JdbcSourceFactory(dataSource, clock);
+	}
+
 	@Bean(destroyMethod = "closeWriteBacks")
 	ConnectorHost connectorHost(ConnectorProperties properties, List<SourceFactory> factories, TaskCapture capture,
 			SourceTaskChanges changes, MalformedInputStore malformed, Clock clock, MeterRegistry meters) {

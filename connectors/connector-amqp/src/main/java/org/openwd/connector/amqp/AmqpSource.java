@@ -53,6 +53,8 @@ public final class AmqpSource implements ConnectorSource {
 
 	public static final String FAILED_AT_HEADER = "x-openwd-failed-at";
 
+	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory.getLog(AmqpSource.class);
+
 	private final String name;
 
 	private final ConnectionFactory connectionFactory;
@@ -147,7 +149,10 @@ public final class AmqpSource implements ConnectorSource {
 				failed(ex.getMessage());
 				return;
 			}
-			command.deliver(sink);
+			String outcome = command.deliver(sink);
+			if (log.isDebugEnabled()) {
+				log.debug("Connector " + this.name + ": " + command.externalId() + " " + outcome);
+			}
 			channel.basicAck(tag, false);
 			this.captured.incrementAndGet();
 		}
@@ -172,6 +177,7 @@ public final class AmqpSource implements ConnectorSource {
 
 	private void retryLater(Channel channel, long tag, String error) throws IOException {
 		this.lastError.set(error);
+		log.warn("Connector " + this.name + ": capture failed, message requeued: " + error);
 		try {
 			Thread.sleep(this.settings.retryBackoff().toMillis());
 		}
