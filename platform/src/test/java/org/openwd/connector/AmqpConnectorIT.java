@@ -44,10 +44,16 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 		admin.purgeQueue(AMQP_QUEUE + ".dlq", false);
 	}
 
-	private void publish(String json) {
-		this.rabbit.send("", AMQP_QUEUE, MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.build());
+	/** Publishes on one channel, so the broker keeps the messages' order (a channel pool would not). */
+	private void publish(String... json) {
+		this.rabbit.invoke(operations -> {
+			for (String body : json) {
+				operations.send("", AMQP_QUEUE, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.build());
+			}
+			return null;
+		});
 	}
 
 	private Api.Response task(String caseId) {
@@ -72,9 +78,9 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 	@Test
 	void aRedeliveredMessageDoesNotCreateASecondTaskButAChangeUpdatesIt() {
 		String caseId = "CASE-" + UUID.randomUUID();
-		publish("{\"caseId\":\"" + caseId + "\",\"subject\":\"first\"}");
-		publish("{\"caseId\":\"" + caseId + "\",\"subject\":\"first\"}");
-		publish("{\"caseId\":\"" + caseId + "\",\"subject\":\"second\",\"action\":\"change\"}");
+		publish("{\"caseId\":\"" + caseId + "\",\"subject\":\"first\"}",
+				"{\"caseId\":\"" + caseId + "\",\"subject\":\"first\"}",
+				"{\"caseId\":\"" + caseId + "\",\"subject\":\"second\",\"action\":\"change\"}");
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> task(caseId).status() == 200 && task(caseId).body().path("title").asText().equals("second"));
@@ -85,9 +91,8 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 	@Test
 	void movesMalformedMessagesToTheDeadLetterQueueWithTheReasonAndKeepsConsuming() {
 		String caseId = "CASE-" + UUID.randomUUID();
-		publish("{\"caseId\": \"broken");
-		publish("{\"caseId\":\"" + caseId + "-bad\",\"due\":\"next week\"}");
-		publish("{\"caseId\":\"" + caseId + "\",\"subject\":\"fine\"}");
+		publish("{\"caseId\": \"broken", "{\"caseId\":\"" + caseId + "-bad\",\"due\":\"next week\"}",
+				"{\"caseId\":\"" + caseId + "\",\"subject\":\"fine\"}");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> task(caseId).status() == 200);
 		Message first = this.rabbit.receive(AMQP_QUEUE + ".dlq", 10_000);

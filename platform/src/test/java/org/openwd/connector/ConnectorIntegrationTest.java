@@ -32,6 +32,14 @@ public abstract class ConnectorIntegrationTest {
 
 	static final String JDBC = "ledger-it";
 
+	static final String FILE = "scans-it";
+
+	static final Path DROP = DATA_DIR.resolve("drop");
+
+	static final String WEBHOOK = "shop-it";
+
+	static final String WEBHOOK_SECRET = "shop-it-shared-secret-0123456789";
+
 	@LocalServerPort
 	protected int port;
 
@@ -84,6 +92,29 @@ public abstract class ConnectorIntegrationTest {
 		p.put(jdbc + "write-back.events[0]", "completed");
 		p.put(jdbc + "write-back.events[1]", "canceled");
 		p.put(jdbc + "write-back.events[2]", "queued");
+		String file = "openwd.connectors.instances." + FILE + ".";
+		p.put(file + "type", "file");
+		p.put(file + "source-system", "scanner-it");
+		p.put(file + "settings.directory", DROP.toString());
+		p.put(file + "settings.csv-separator", ";");
+		p.put(file + "settings.poll-interval", "PT0.2S");
+		p.put(file + "mapping.externalId", "doc");
+		p.put(file + "mapping.type", "=letter");
+		p.put(file + "mapping.title", "subject");
+		p.put(file + "mapping.dueTime", "due | date:dd.MM.yyyy@Europe/Berlin");
+		String hook = "openwd.connectors.instances." + WEBHOOK + ".";
+		p.put(hook + "type", "webhook");
+		p.put(hook + "settings.secret", WEBHOOK_SECRET);
+		p.put(hook + "mapping.externalId", "/order");
+		p.put(hook + "mapping.type", "=order");
+		p.put(hook + "mapping.title", "/text");
+		p.put(hook + "mapping.operation", "/op | default:capture");
+		p.put(hook + "write-back.type", "webhook");
+		p.put(hook + "write-back.settings.url", SourceSystemEndpoint.INSTANCE.url());
+		p.put(hook + "write-back.settings.timeout", "PT5S");
+		p.put(hook + "write-back.events[0]", "canceled");
+		p.put(hook + "write-back.events[1]", "completed");
+		p.put("logging.level.org.openwd.connector.amqp", "DEBUG");
 		p.put("openwd.connectors.delivery.poll-interval", "PT0.2S");
 		p.put("openwd.connectors.delivery.initial-backoff", "PT0.2S");
 		p.put("openwd.connectors.delivery.max-attempts", "3");

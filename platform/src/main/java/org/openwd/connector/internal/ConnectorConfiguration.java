@@ -27,6 +27,32 @@ class ConnectorConfiguration {
 		return new JdbcSourceFactory(dataSource, clock);
 	}
 
+	@Bean
+	FileSourceFactory fileSourceFactory(Clock clock) {
+		return new FileSourceFactory(clock);
+	}
+
+	@Bean
+	WebhookSourceFactory webhookSourceFactory(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+		return new WebhookSourceFactory(jdbc, clock);
+	}
+
+	/**
+	 * Webhook requests authenticate by their HMAC signature, not by a user: a chain of their own, before the
+	 * application's, lets them through to the controller, which verifies them. No session, no CSRF (no cookies).
+	 */
+	@Bean
+	@org.springframework.core.annotation.Order(1)
+	org.springframework.security.web.SecurityFilterChain webhookSecurityFilterChain(
+			org.springframework.security.config.annotation.web.builders.HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/v1/webhooks/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session
+				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
 	@Bean(destroyMethod = "closeWriteBacks")
 	ConnectorHost connectorHost(ConnectorProperties properties, List<SourceFactory> factories, TaskCapture capture,
 			SourceTaskChanges changes, MalformedInputStore malformed, Clock clock, MeterRegistry meters) {

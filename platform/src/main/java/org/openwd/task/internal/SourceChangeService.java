@@ -68,8 +68,9 @@ class SourceChangeService implements SourceTaskChanges {
 			try {
 				return new Result(task.id(), change.apply(task));
 			}
-			catch (IllegalTaskTransitionException ex) {
-				if (attempt >= 2) {
+			catch (IllegalTaskTransitionException | org.springframework.dao.OptimisticLockingFailureException ex) {
+				// another change won the race (an offer, a classification): decide again on the state it left
+				if (attempt >= 4) {
 					throw ex;
 				}
 			}

@@ -149,7 +149,7 @@ public final class AmqpSource implements ConnectorSource {
 				failed(ex.getMessage());
 				return;
 			}
-			String outcome = command.deliver(sink);
+			String outcome = deliverInOrder(sink, command);
 			if (log.isDebugEnabled()) {
 				log.debug("Connector " + this.name + ": " + command.externalId() + " " + outcome);
 			}
@@ -172,6 +172,35 @@ public final class AmqpSource implements ConnectorSource {
 		}
 		finally {
 			this.deliveryLock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Retries a retryable failure in place a few times before giving the message back: a requeued message goes behind
+	 * the ones prefetched after it, and an item's later change could overtake it.
+	 */
+	private String deliverInOrder(CaptureSink sink, SourceCommand command) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return command.deliver(sink);
+			}
+			catch (CaptureException ex) {
+				if (!ex.retryable() || attempt >= 3 || this.closed) {
+					throw ex;
+				}
+				this.lastError.set(ex.getMessage());
+				pause(this.settings.retryBackoff().multipliedBy(attempt));
+			}
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw CaptureException.temporaryFailure("interrupted while waiting to retry", interrupted);
 		}
 	}
 
