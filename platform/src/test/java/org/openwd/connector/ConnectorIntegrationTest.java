@@ -36,6 +36,12 @@ public abstract class ConnectorIntegrationTest {
 
 	static final Path DROP = DATA_DIR.resolve("drop");
 
+	static final String ACME = "acme-it";
+
+	static final String BPM_PROCESS = "openwd_it_bridge";
+
+	static final Path SPOOL = DATA_DIR.resolve("acme/claims.spool");
+
 	static final String WEBHOOK = "shop-it";
 
 	static final String WEBHOOK_SECRET = "shop-it-shared-secret-0123456789";
@@ -114,7 +120,27 @@ public abstract class ConnectorIntegrationTest {
 		p.put(hook + "write-back.settings.timeout", "PT5S");
 		p.put(hook + "write-back.events[0]", "canceled");
 		p.put(hook + "write-back.events[1]", "completed");
-		p.put("logging.level.org.openwd.connector.amqp", "DEBUG");
+		String bpm = "openwd.connectors.instances.camunda-it.";
+		p.put(bpm + "type", "camunda");
+		p.put(bpm + "settings.process-definition-keys", BPM_PROCESS);
+		p.put(bpm + "settings.poll-interval", "PT0.3S");
+		p.put(bpm + "write-back.type", "camunda");
+		p.put(bpm + "write-back.events[0]", "completed");
+		String acme = "openwd.connectors.instances." + ACME + ".";
+		p.put(acme + "type", "acme-spool");
+		p.put(acme + "source-system", "acme-it");
+		p.put(acme + "settings.file", SPOOL.toString());
+		p.put(acme + "settings.layout", "claim:1-20,action:21-21,title:22-61,due:62-69");
+		p.put(acme + "settings.poll-interval", "PT0.2S");
+		p.put(acme + "mapping.externalId", "claim");
+		p.put(acme + "mapping.type", "=claim");
+		p.put(acme + "mapping.title", "title");
+		p.put(acme + "mapping.dueTime", "due | date:yyyyMMdd@Europe/Berlin");
+		p.put(acme + "mapping.operation", "action | enum:N=capture,U=update,X=cancel");
+		p.put(acme + "write-back.type", "webhook");
+		p.put(acme + "write-back.settings.url", SourceSystemEndpoint.INSTANCE.url());
+		p.put(acme + "write-back.settings.secret", "acme-write-back-secret-123456");
+		p.put(acme + "write-back.events[0]", "canceled");
 		p.put("openwd.connectors.delivery.poll-interval", "PT0.2S");
 		p.put("openwd.connectors.delivery.initial-backoff", "PT0.2S");
 		p.put("openwd.connectors.delivery.max-attempts", "3");

@@ -56,7 +56,9 @@ class ConnectorConfiguration {
 	@Bean(destroyMethod = "closeWriteBacks")
 	ConnectorHost connectorHost(ConnectorProperties properties, List<SourceFactory> factories, TaskCapture capture,
 			SourceTaskChanges changes, MalformedInputStore malformed, Clock clock, MeterRegistry meters) {
-		return new ConnectorHost(properties, factories, capture, changes, malformed, clock, meters);
+		List<SourceFactory> all = new java.util.ArrayList<>(factories);
+		all.addAll(ProvidedSourceFactories.load(clock, ConnectorConfiguration.class.getClassLoader()));
+		return new ConnectorHost(properties, all, capture, changes, malformed, clock, meters);
 	}
 
 	@Bean

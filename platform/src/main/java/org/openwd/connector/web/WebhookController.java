@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +39,7 @@ class WebhookController {
 		this.host = host;
 	}
 
+	@PreAuthorize("permitAll()") // authenticated by the body's HMAC signature, checked below
 	@PostMapping(path = "/api/v1/webhooks/{source}", produces = { MediaType.APPLICATION_JSON_VALUE,
 			MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	@Operation(summary = "Deliver a work item (capture, update, cancel or complete, as the connector's mapping says)",
