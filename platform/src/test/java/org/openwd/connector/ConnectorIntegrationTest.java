@@ -120,6 +120,9 @@ public abstract class ConnectorIntegrationTest {
 		p.put(hook + "write-back.settings.timeout", "PT5S");
 		p.put(hook + "write-back.events[0]", "canceled");
 		p.put(hook + "write-back.events[1]", "completed");
+		p.put(hook + "write-back.events[2]", "overdue");
+		p.put(hook + "mapping.dueTime", "/due");
+		p.put("openwd.connectors.overdue-check-interval", "PT0.5S");
 		String bpm = "openwd.connectors.instances.camunda-it.";
 		p.put(bpm + "type", "camunda");
 		p.put(bpm + "settings.process-definition-keys", BPM_PROCESS);

@@ -123,4 +123,22 @@ class WebhookConnectorIT extends ConnectorIntegrationTest {
 			.isEqualTo(409);
 	}
 
+	@Test
+	void tellsTheSourceWhenItsTaskIsOverdue() {
+		String order = "O-" + UUID.randomUUID();
+		String due = Instant.now().minusSeconds(3600).toString();
+		assertThat(signed("{\"order\":\"" + order + "\",\"text\":\"Late\",\"due\":\"" + due + "\"}").status())
+			.isEqualTo(201);
+		String taskId = this.api.get("admin", "/api/v1/sources/shop-it/tasks/" + order).text("id");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.api
+			.get("supervisor", "/api/v1/write-back/deliveries?connector=" + WEBHOOK + "&taskId=" + taskId)
+			.body()
+			.findValuesAsText("event")
+			.contains("overdue"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> SourceSystemEndpoint.INSTANCE.received.stream()
+			.map(call -> new String(call.body(), StandardCharsets.UTF_8))
+			.anyMatch(body -> body.contains(order) && body.contains("\"event\":\"overdue\"")));
+	}
+
 }

@@ -30,11 +30,15 @@ class WriteBackRecorder {
 
 	private final Clock clock;
 
-	WriteBackRecorder(ConnectorHost host, DeliveryStore deliveries, GlobalTaskList tasks, Clock clock) {
+	private final OverdueWatcher overdue;
+
+	WriteBackRecorder(ConnectorHost host, DeliveryStore deliveries, GlobalTaskList tasks, Clock clock,
+			OverdueWatcher overdue) {
 		this.host = host;
 		this.deliveries = deliveries;
 		this.tasks = tasks;
 		this.clock = clock;
+		this.overdue = overdue;
 	}
 
 	/** The event name a source subscribes to for a state: offered, assigned, completed, canceled, ... */
@@ -46,6 +50,9 @@ class WriteBackRecorder {
 	void on(TaskStateChanged change) {
 		if (change.sourceSystem() == null || change.externalId() == null) {
 			return;
+		}
+		if (!this.host.subscribers(change.sourceSystem(), OverdueWatcher.EVENT).isEmpty()) {
+			this.tasks.find(change.taskId()).ifPresent(this.overdue::track);
 		}
 		String event = eventOf(change.to());
 		List<String> subscribers = this.host.subscribers(change.sourceSystem(), event);
