@@ -153,8 +153,14 @@ public abstract class ConnectorIntegrationTest {
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		LegacyDatabase.create();
-		ItEnvironment.properties(1, DATA_DIR).forEach((key, value) -> registry.add(key, () -> value));
-		connectorProperties().forEach((key, value) -> registry.add(key, () -> value));
+		Map<String, String> properties = new LinkedHashMap<>(ItEnvironment.properties(1, DATA_DIR));
+		if (ItEnvironment.mariadb()) {
+			// a database of its own: the connectors' tasks must not mix with the shared suite's queues and offers
+			LegacyDatabase.createMariadbDatabase("openwd_connectors_it");
+			properties.put("OPENWD_DB_URL", LegacyDatabase.mariadbUrl("openwd_connectors_it"));
+		}
+		properties.putAll(connectorProperties());
+		properties.forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	@BeforeAll

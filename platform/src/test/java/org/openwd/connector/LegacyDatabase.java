@@ -20,13 +20,26 @@ final class LegacyDatabase {
 	}
 
 	static String url() {
-		if (!ItEnvironment.mariadb()) {
-			return H2_URL;
-		}
+		return ItEnvironment.mariadb() ? mariadbUrl("openwd_legacy_it") : H2_URL;
+	}
+
+	/** The URL of another database on the test MariaDB server. */
+	static String mariadbUrl(String database) {
 		String shared = System.getProperty("openwd.it.mariadb.url");
 		int slash = shared.lastIndexOf('/');
 		int query = shared.indexOf('?', slash);
-		return shared.substring(0, slash + 1) + "openwd_legacy_it" + (query < 0 ? "" : shared.substring(query));
+		return shared.substring(0, slash + 1) + database + (query < 0 ? "" : shared.substring(query));
+	}
+
+	/** Creates a database on the test MariaDB server (the test user may create openwd_* databases). */
+	static void createMariadbDatabase(String database) {
+		try (Connection server = DriverManager.getConnection(System.getProperty("openwd.it.mariadb.url"), username(),
+				password()); Statement statement = server.createStatement()) {
+			statement.execute("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot create database " + database, ex);
+		}
 	}
 
 	static String username() {
@@ -45,10 +58,7 @@ final class LegacyDatabase {
 	static void create() {
 		try {
 			if (ItEnvironment.mariadb()) {
-				try (Connection server = DriverManager.getConnection(System.getProperty("openwd.it.mariadb.url"), username(),
-						password()); Statement statement = server.createStatement()) {
-					statement.execute("CREATE DATABASE IF NOT EXISTS openwd_legacy_it CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-				}
+				createMariadbDatabase("openwd_legacy_it");
 			}
 			try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 				statement.execute("DROP TABLE IF EXISTS legacy_claim");
