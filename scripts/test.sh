@@ -85,6 +85,11 @@ if [[ ${OPENWD_E2E_BROWSER:-0} == 1 || -f $REPO/ui/package.json ]]; then
   ensure_chromium
 fi
 
+# The AMQP connector tests publish with Debian's amqp-publish, a real AMQP client that is not ours.
+if ! command -v amqp-publish >/dev/null 2>&1; then
+  apt_install amqp-tools
+fi
+
 "$SERVICES" start
 T1=$(date +%s)
 log "servers ready after $((T1 - T0))s"

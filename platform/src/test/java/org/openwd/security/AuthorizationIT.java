@@ -101,6 +101,16 @@ class AuthorizationIT extends IntegrationTest {
 		list.add(new Endpoint("PUT", "/api/v1/employees/auth-probe", Map.of(), Set.of("supervisor", "admin")));
 		list.add(new Endpoint("PUT", "/api/v1/employees/agent/presence", Map.of(), Set.of("supervisor", "admin")));
 		list.add(new Endpoint("GET", "/api/v1/employees/agent/presence/history", null, Set.of("supervisor", "admin")));
+		// connectors (issue 6): operators read, admins pause and resume
+		Set<String> operators = Set.of("supervisor", "admin");
+		list.add(new Endpoint("GET", "/api/v1/connectors", null, operators));
+		list.add(new Endpoint("GET", "/api/v1/connectors/auth-probe", null, operators));
+		list.add(new Endpoint("GET", "/api/v1/connectors/auth-probe/malformed", null, operators));
+		list.add(new Endpoint("POST", "/api/v1/connectors/auth-probe/pause", Map.of(), Set.of("admin")));
+		list.add(new Endpoint("POST", "/api/v1/connectors/auth-probe/resume", Map.of(), Set.of("admin")));
+		list.add(new Endpoint("GET", "/api/v1/write-back/deliveries", null, operators));
+		list.add(new Endpoint("GET", "/api/v1/write-back/deliveries/auth-probe", null, operators));
+		list.add(new Endpoint("POST", "/api/v1/write-back/deliveries/auth-probe/retry", Map.of(), operators));
 		return list;
 	}
 

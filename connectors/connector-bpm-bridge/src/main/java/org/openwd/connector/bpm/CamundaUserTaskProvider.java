@@ -1,0 +1,73 @@
+package org.openwd.connector.bpm;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+
+import org.openwd.connector.api.ConnectorProvider;
+import org.openwd.connector.api.ConnectorSource;
+import org.openwd.connector.api.WriteBack;
+import org.openwd.connector.mapping.ItemMapping;
+
+/**
+ * {@code type=camunda}: the bridge to the Camunda 7 engine embedded in the platform (found through
+ * {@link ProcessEngines}, by {@code settings.engine}, default the default engine). Settings:
+ * {@code process-definition-keys} (comma-separated; required, so the bridge never picks up other modules' processes),
+ * {@code variables} (process variables offered to the mapping as {@code var.NAME}), {@code poll-interval} (PT2S).
+ * Without a mapping, it maps {@code externalId=id}, {@code title=name}, {@code type=taskDefinitionKey},
+ * {@code dueTime=due}, {@code attributes.processInstanceId=processInstanceId}. Write-back {@code type=camunda}
+ * ({@code write-back.settings.outcome-variable}, default {@code outcome}) completes the user task.
+ */
+public final class CamundaUserTaskProvider implements ConnectorProvider {
+
+	@Override
+	public String type() {
+		return "camunda";
+	}
+
+	private static ProcessEngine engine(Map<String, String> settings) {
+		String name = settings.getOrDefault("engine", ProcessEngines.NAME_DEFAULT);
+		ProcessEngine engine = ProcessEngines.getProcessEngine(name, false);
+		if (engine == null) {
+			throw new IllegalStateException("no Camunda process engine named " + name + " runs in this JVM");
+		}
+		return engine;
+	}
+
+	@Override
+	public ConnectorSource createSource(Instance instance) {
+		String keys = instance.settings().get("process-definition-keys");
+		if (keys == null || keys.isBlank()) {
+			throw new IllegalArgumentException("settings.process-definition-keys is required");
+		}
+		Map<String, String> mapping = instance.mapping();
+		if (mapping.isEmpty()) {
+			mapping = new LinkedHashMap<>();
+			mapping.put("externalId", "id");
+			mapping.put("title", "name");
+			mapping.put("type", "taskDefinitionKey");
+			mapping.put("dueTime", "due");
+			mapping.put("attributes.processInstanceId", "processInstanceId");
+		}
+		return new CamundaUserTaskSource(instance.name(), engine(instance.settings()).getTaskService(), split(keys),
+				split(instance.settings().getOrDefault("variables", "")), ItemMapping.of(instance.sourceSystem(), mapping),
+				Duration.parse(instance.settings().getOrDefault("poll-interval", "PT2S")), instance.clock());
+	}
+
+	@Override
+	public WriteBack createWriteBack(Instance instance) {
+		Map<String, String> settings = instance.settings();
+		return new CamundaUserTaskWriteBack(() -> engine(settings).getTaskService(),
+				instance.writeBackSettings().getOrDefault("outcome-variable", "outcome"));
+	}
+
+	private static List<String> split(String text) {
+		return Arrays.stream(text.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
+	}
+
+}

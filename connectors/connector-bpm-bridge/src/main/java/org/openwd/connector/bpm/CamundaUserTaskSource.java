@@ -1,0 +1,239 @@
+package org.openwd.connector.bpm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+import org.openwd.connector.api.CaptureException;
+import org.openwd.connector.api.CaptureSink;
+import org.openwd.connector.api.ConnectorHealth;
+import org.openwd.connector.api.ConnectorSource;
+import org.openwd.connector.api.ItemCancel;
+import org.openwd.connector.api.MalformedInput;
+import org.openwd.connector.mapping.ItemMapping;
+import org.openwd.connector.mapping.MapRecord;
+import org.openwd.connector.mapping.MappingException;
+
+/**
+ * Polls the embedded Camunda engine's active user tasks of the configured process definitions and captures each as
+ * an OpenWD task (external id = the user task id). A user task that ended in the engine (completed there, or its
+ * process was canceled) cancels its OpenWD task. Fields offered to the mapping: {@code id}, {@code name},
+ * {@code description}, {@code taskDefinitionKey}, {@code processDefinitionId}, {@code processInstanceId},
+ * {@code due}, {@code followUp}, {@code created}, {@code priority}, {@code assignee}, and {@code var.NAME} for the
+ * process variables named in {@code variables}.
+ */
+final class CamundaUserTaskSource implements ConnectorSource {
+
+	private final String name;
+
+	private final TaskService tasks;
+
+	private final List<String> processDefinitionKeys;
+
+	private final List<String> variables;
+
+	private final ItemMapping mapping;
+
+	private final Duration pollInterval;
+
+	private final Clock clock;
+
+	/** User tasks captured by this instance: task id to (external id, the fields last delivered). */
+	private final Map<String, Delivered> open = new LinkedHashMap<>();
+
+	private record Delivered(String externalId, Map<String, Object> fields) {
+	}
+
+	private final AtomicLong captured = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final AtomicReference<String> lastError = new AtomicReference<>();
+
+	private final Object wakeUp = new Object();
+
+	private volatile Instant lastActivity;
+
+	private volatile Duration lag;
+
+	private volatile boolean used;
+
+	private volatile boolean running;
+
+	private Thread worker;
+
+	CamundaUserTaskSource(String name, TaskService tasks, List<String> processDefinitionKeys, List<String> variables,
+			ItemMapping mapping, Duration pollInterval, Clock clock) {
+		this.name = name;
+		this.tasks = tasks;
+		this.processDefinitionKeys = List.copyOf(processDefinitionKeys);
+		this.variables = List.copyOf(variables);
+		this.mapping = mapping;
+		this.pollInterval = pollInterval;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public synchronized void start(CaptureSink sink) {
+		if (this.used) {
+			throw new IllegalStateException(this.name + " was started or closed before");
+		}
+		this.used = true;
+		this.running = true;
+		this.worker = new Thread(() -> loop(sink), "openwd-bpm-" + this.name);
+		this.worker.setDaemon(true);
+		this.worker.start();
+	}
+
+	private void loop(CaptureSink sink) {
+		while (this.running) {
+			try {
+				poll(sink);
+			}
+			catch (RuntimeException ex) {
+				this.lastError.set(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			}
+			synchronized (this.wakeUp) {
+				if (!this.running) {
+					return;
+				}
+				try {
+					this.wakeUp.wait(this.pollInterval.toMillis());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+	}
+
+	void poll(CaptureSink sink) {
+		TaskQuery query = this.tasks.createTaskQuery().active().orderByTaskCreateTime().asc();
+		if (!this.processDefinitionKeys.isEmpty()) {
+			query.processDefinitionKeyIn(this.processDefinitionKeys.toArray(String[]::new));
+		}
+		List<Task> active = query.listPage(0, 1000);
+		this.lastActivity = this.clock.instant();
+		Set<String> seen = new HashSet<>();
+		for (Task task : active) {
+			if (!this.running) {
+				return;
+			}
+			seen.add(task.getId());
+			Map<String, Object> fields = fields(task);
+			Delivered known = this.open.get(task.getId());
+			if (known != null && known.fields().equals(fields)) {
+				continue;
+			}
+			// new, or changed in the engine (name, due date, variables): a capture that upserts
+			String externalId = deliver(sink, task, fields);
+			if (externalId != null) {
+				this.open.put(task.getId(), new Delivered(externalId, fields));
+			}
+		}
+		this.lag = active.isEmpty() || active.get(0).getCreateTime() == null ? Duration.ZERO
+				: Duration.between(active.get(0).getCreateTime().toInstant(), this.clock.instant());
+		for (String gone : Set.copyOf(this.open.keySet())) {
+			if (!seen.contains(gone) && this.running) {
+				String externalId = this.open.get(gone).externalId();
+				if (!externalId.isEmpty()) {
+					sink.cancel(new ItemCancel(this.mapping.sourceSystem(), externalId, "the user task ended in the BPM engine"));
+				}
+				this.open.remove(gone);
+			}
+		}
+	}
+
+	/**
+	 * Returns the external id when the task is done with: captured ({@code externalId}), or reported and skipped
+	 * ({@code ""}, nothing to cancel later); {@code null} to try again.
+	 */
+	private String deliver(CaptureSink sink, Task task, Map<String, Object> fields) {
+		try {
+			org.openwd.connector.mapping.SourceCommand command = this.mapping.map(new MapRecord(fields));
+			command.deliver(sink);
+			this.captured.incrementAndGet();
+			return command.externalId();
+		}
+		catch (MappingException ex) {
+			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), "user task " + task.getId(), ex.getMessage(),
+					task.getName()));
+			this.failed.incrementAndGet();
+			this.lastError.set(ex.getMessage());
+			return "";
+		}
+		catch (CaptureException ex) {
+			this.lastError.set(ex.getMessage());
+			if (ex.retryable()) {
+				return null;
+			}
+			this.failed.incrementAndGet();
+			return "";
+		}
+	}
+
+	private Map<String, Object> fields(Task task) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", task.getId());
+		fields.put("name", task.getName());
+		fields.put("description", task.getDescription());
+		fields.put("taskDefinitionKey", task.getTaskDefinitionKey());
+		fields.put("processDefinitionId", task.getProcessDefinitionId());
+		fields.put("processInstanceId", task.getProcessInstanceId());
+		fields.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant());
+		fields.put("followUp", task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant());
+		fields.put("created", task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
+		fields.put("priority", task.getPriority());
+		fields.put("assignee", task.getAssignee());
+		if (!this.variables.isEmpty()) {
+			Map<String, Object> values = this.tasks.getVariables(task.getId(), this.variables);
+			values.forEach((key, value) -> fields.put("var." + key,
+					value == null || value instanceof Number || value instanceof Boolean ? value : value.toString()));
+		}
+		return fields;
+	}
+
+	@Override
+	public void close() {
+		Thread thread;
+		synchronized (this) {
+			this.used = true;
+			this.running = false;
+			thread = this.worker;
+		}
+		synchronized (this.wakeUp) {
+			this.wakeUp.notifyAll();
+		}
+		if (thread != null) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public ConnectorHealth health() {
+		return new ConnectorHealth(this.running ? ConnectorHealth.Status.UP : ConnectorHealth.Status.DOWN,
+				this.captured.get(), this.failed.get(), this.lastError.get(), this.lastActivity, this.lag);
+	}
+
+}
