@@ -15,8 +15,10 @@ import org.openwd.connector.api.WriteBack;
 import org.openwd.connector.mapping.ItemMapping;
 
 /**
- * {@code type=camunda}: the bridge to the Camunda 7 engine embedded in the platform (found through
- * {@link ProcessEngines}, by {@code settings.engine}, default the default engine). Settings:
+ * {@code type=camunda}: the bridge to a Camunda 7 engine: the one embedded in the platform (found through
+ * {@link ProcessEngines}, by {@code settings.engine}, default the default engine), or a remote one when
+ * {@code settings.rest-url} names its REST API (e.g. {@code http://bpm.example:8080/engine-rest}, with optional
+ * {@code settings.username}, {@code settings.password} for HTTP Basic and {@code settings.timeout}, default PT10S). Settings:
  * {@code process-definition-keys} (comma-separated; required, so the bridge never picks up other modules' processes),
  * {@code variables} (process variables offered to the mapping as {@code var.NAME}), {@code poll-interval} (PT2S).
  * Without a mapping, it maps {@code externalId=id}, {@code title=name}, {@code type=taskDefinitionKey},
@@ -54,7 +56,7 @@ public final class CamundaUserTaskProvider implements ConnectorProvider {
 			mapping.put("dueTime", "due");
 			mapping.put("attributes.processInstanceId", "processInstanceId");
 		}
-		return new CamundaUserTaskSource(instance.name(), engine(instance.settings()).getTaskService(), split(keys),
+		return new CamundaUserTaskSource(instance.name(), userTasks(instance.settings()), split(keys),
 				split(instance.settings().getOrDefault("variables", "")), ItemMapping.of(instance.sourceSystem(), mapping),
 				Duration.parse(instance.settings().getOrDefault("poll-interval", "PT2S")), instance.clock());
 	}
@@ -62,8 +64,17 @@ public final class CamundaUserTaskProvider implements ConnectorProvider {
 	@Override
 	public WriteBack createWriteBack(Instance instance) {
 		Map<String, String> settings = instance.settings();
-		return new CamundaUserTaskWriteBack(() -> engine(settings).getTaskService(),
+		return new CamundaUserTaskWriteBack(userTasks(settings),
 				instance.writeBackSettings().getOrDefault("outcome-variable", "outcome"));
+	}
+
+	static UserTasks userTasks(Map<String, String> settings) {
+		String rest = settings.get("rest-url");
+		if (rest != null && !rest.isBlank()) {
+			return new RemoteUserTasks(rest, settings.get("username"), settings.get("password"),
+					Duration.parse(settings.getOrDefault("timeout", "PT10S")));
+		}
+		return new EmbeddedUserTasks(() -> engine(settings).getTaskService());
 	}
 
 	private static List<String> split(String text) {

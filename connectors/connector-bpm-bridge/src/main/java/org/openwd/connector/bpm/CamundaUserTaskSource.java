@@ -11,10 +11,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
-
 import org.openwd.connector.api.CaptureException;
 import org.openwd.connector.api.CaptureSink;
 import org.openwd.connector.api.ConnectorHealth;
@@ -26,7 +22,7 @@ import org.openwd.connector.mapping.MapRecord;
 import org.openwd.connector.mapping.MappingException;
 
 /**
- * Polls the embedded Camunda engine's active user tasks of the configured process definitions and captures each as
+ * Polls a Camunda 7 engine's active user tasks (the embedded engine or a remote one, see {@link UserTasks}) of the configured process definitions and captures each as
  * an OpenWD task (external id = the user task id). A user task that ended in the engine (completed there, or its
  * process was canceled) cancels its OpenWD task. Fields offered to the mapping: {@code id}, {@code name},
  * {@code description}, {@code taskDefinitionKey}, {@code processDefinitionId}, {@code processInstanceId},
@@ -37,7 +33,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 
 	private final String name;
 
-	private final TaskService tasks;
+	private final UserTasks tasks;
 
 	private final List<String> processDefinitionKeys;
 
@@ -73,7 +69,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 
 	private Thread worker;
 
-	CamundaUserTaskSource(String name, TaskService tasks, List<String> processDefinitionKeys, List<String> variables,
+	CamundaUserTaskSource(String name, UserTasks tasks, List<String> processDefinitionKeys, List<String> variables,
 			ItemMapping mapping, Duration pollInterval, Clock clock) {
 		this.name = name;
 		this.tasks = tasks;
@@ -124,31 +120,27 @@ final class CamundaUserTaskSource implements ConnectorSource {
 	}
 
 	void poll(CaptureSink sink) {
-		TaskQuery query = this.tasks.createTaskQuery().active().orderByTaskCreateTime().asc();
-		if (!this.processDefinitionKeys.isEmpty()) {
-			query.processDefinitionKeyIn(this.processDefinitionKeys.toArray(String[]::new));
-		}
-		List<Task> active = query.listPage(0, 1000);
+		List<UserTasks.UserTask> active = this.tasks.active(this.processDefinitionKeys, 1000);
 		this.lastActivity = this.clock.instant();
 		Set<String> seen = new HashSet<>();
-		for (Task task : active) {
+		for (UserTasks.UserTask task : active) {
 			if (!this.running) {
 				return;
 			}
-			seen.add(task.getId());
+			seen.add(task.id());
 			Map<String, Object> fields = fields(task);
-			Delivered known = this.open.get(task.getId());
+			Delivered known = this.open.get(task.id());
 			if (known != null && known.fields().equals(fields)) {
 				continue;
 			}
 			// new, or changed in the engine (name, due date, variables): a capture that upserts
 			String externalId = deliver(sink, task, fields);
 			if (externalId != null) {
-				this.open.put(task.getId(), new Delivered(externalId, fields));
+				this.open.put(task.id(), new Delivered(externalId, fields));
 			}
 		}
-		this.lag = active.isEmpty() || active.get(0).getCreateTime() == null ? Duration.ZERO
-				: Duration.between(active.get(0).getCreateTime().toInstant(), this.clock.instant());
+		this.lag = active.isEmpty() || active.get(0).created() == null ? Duration.ZERO
+				: Duration.between(active.get(0).created(), this.clock.instant());
 		for (String gone : Set.copyOf(this.open.keySet())) {
 			if (!seen.contains(gone) && this.running) {
 				String externalId = this.open.get(gone).externalId();
@@ -164,7 +156,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 	 * Returns the external id when the task is done with: captured ({@code externalId}), or reported and skipped
 	 * ({@code ""}, nothing to cancel later); {@code null} to try again.
 	 */
-	private String deliver(CaptureSink sink, Task task, Map<String, Object> fields) {
+	private String deliver(CaptureSink sink, UserTasks.UserTask task, Map<String, Object> fields) {
 		try {
 			org.openwd.connector.mapping.SourceCommand command = this.mapping.map(new MapRecord(fields));
 			command.deliver(sink);
@@ -172,8 +164,8 @@ final class CamundaUserTaskSource implements ConnectorSource {
 			return command.externalId();
 		}
 		catch (MappingException ex) {
-			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), "user task " + task.getId(), ex.getMessage(),
-					task.getName()));
+			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), "user task " + task.id(), ex.getMessage(),
+					task.name()));
 			this.failed.incrementAndGet();
 			this.lastError.set(ex.getMessage());
 			return "";
@@ -188,21 +180,21 @@ final class CamundaUserTaskSource implements ConnectorSource {
 		}
 	}
 
-	private Map<String, Object> fields(Task task) {
+	private Map<String, Object> fields(UserTasks.UserTask task) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("id", task.getId());
-		fields.put("name", task.getName());
-		fields.put("description", task.getDescription());
-		fields.put("taskDefinitionKey", task.getTaskDefinitionKey());
-		fields.put("processDefinitionId", task.getProcessDefinitionId());
-		fields.put("processInstanceId", task.getProcessInstanceId());
-		fields.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant());
-		fields.put("followUp", task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant());
-		fields.put("created", task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
-		fields.put("priority", task.getPriority());
-		fields.put("assignee", task.getAssignee());
+		fields.put("id", task.id());
+		fields.put("name", task.name());
+		fields.put("description", task.description());
+		fields.put("taskDefinitionKey", task.taskDefinitionKey());
+		fields.put("processDefinitionId", task.processDefinitionId());
+		fields.put("processInstanceId", task.processInstanceId());
+		fields.put("due", task.due());
+		fields.put("followUp", task.followUp());
+		fields.put("created", task.created());
+		fields.put("priority", task.priority());
+		fields.put("assignee", task.assignee());
 		if (!this.variables.isEmpty()) {
-			Map<String, Object> values = this.tasks.getVariables(task.getId(), this.variables);
+			Map<String, Object> values = this.tasks.variables(task.id(), this.variables);
 			values.forEach((key, value) -> fields.put("var." + key,
 					value == null || value instanceof Number || value instanceof Boolean ? value : value.toString()));
 		}

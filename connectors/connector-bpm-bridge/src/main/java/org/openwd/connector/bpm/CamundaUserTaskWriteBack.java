@@ -3,8 +3,6 @@ package org.openwd.connector.bpm;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 
 import org.openwd.connector.api.StateNotice;
 import org.openwd.connector.api.WriteBack;
@@ -16,12 +14,11 @@ import org.openwd.connector.api.WriteBack;
  */
 final class CamundaUserTaskWriteBack implements WriteBack {
 
-	private final java.util.function.Supplier<TaskService> tasks;
+	private final UserTasks tasks;
 
 	private final String outcomeVariable;
 
-	/** The engine is looked up at delivery time: the platform creates write-backs before the engine is built. */
-	CamundaUserTaskWriteBack(java.util.function.Supplier<TaskService> tasks, String outcomeVariable) {
+	CamundaUserTaskWriteBack(UserTasks tasks, String outcomeVariable) {
 		this.tasks = tasks;
 		this.outcomeVariable = outcomeVariable;
 	}
@@ -31,18 +28,13 @@ final class CamundaUserTaskWriteBack implements WriteBack {
 		if (!"completed".equals(notice.event())) {
 			return;
 		}
-		TaskService service = this.tasks.get();
-		Task task = service.createTaskQuery().taskId(notice.externalId()).singleResult();
-		if (task == null) {
-			return;
-		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(this.outcomeVariable, notice.outcome());
 		variables.put("openwdTaskId", notice.taskId());
 		if (notice.employee() != null) {
 			variables.put("openwdCompletedBy", notice.employee());
 		}
-		service.complete(task.getId(), variables);
+		this.tasks.complete(notice.externalId(), variables); // false: already gone, which counts as delivered
 	}
 
 }

@@ -60,7 +60,7 @@ class CamundaUserTaskSourceContractTests extends ConnectorContractTest {
 
 	@Override
 	protected ConnectorSource newSource() {
-		return new CamundaUserTaskSource("bpm-contract", engine.getTaskService(), List.of(PROCESS), List.of("caseId", "due"),
+		return new CamundaUserTaskSource("bpm-contract", new EmbeddedUserTasks(engine::getTaskService), List.of(PROCESS), List.of("caseId", "due"),
 				ItemMapping.of("bpm", Map.of("externalId", "var.caseId", "title", "name", "type", "taskDefinitionKey", "dueTime",
 						"var.due | date:dd.MM.yyyy")),
 				Duration.ofMillis(50), Clock.systemUTC());

@@ -53,7 +53,7 @@ class CamundaUserTaskWriteBackTests {
 	void completesTheUserTaskWithTheOutcomeSoTheProcessFollowsIt() {
 		ProcessInstance process = engine.getRuntimeService().startProcessInstanceByKey("approve");
 		String userTask = engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult().getId();
-		CamundaUserTaskWriteBack writeBack = new CamundaUserTaskWriteBack(engine::getTaskService, "outcome");
+		CamundaUserTaskWriteBack writeBack = new CamundaUserTaskWriteBack(new EmbeddedUserTasks(engine::getTaskService), "outcome");
 
 		writeBack.deliver(new StateNotice("d1", "bpm", userTask, "t1", "completed", "COMPLETED", "approved", "agent", null,
 				Instant.EPOCH, 5));
@@ -67,7 +67,7 @@ class CamundaUserTaskWriteBackTests {
 
 	@Test
 	void treatsAUserTaskThatIsGoneAsDeliveredAndIgnoresOtherEvents() {
-		CamundaUserTaskWriteBack writeBack = new CamundaUserTaskWriteBack(engine::getTaskService, "outcome");
+		CamundaUserTaskWriteBack writeBack = new CamundaUserTaskWriteBack(new EmbeddedUserTasks(engine::getTaskService), "outcome");
 
 		writeBack.deliver(new StateNotice("d2", "bpm", "no-such-task", "t2", "completed", "COMPLETED", "x", null, null,
 				Instant.EPOCH, 1));
