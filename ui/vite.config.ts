@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // The backend (scripts/run.sh) listens on :8080. In development the dev server proxies the API, the login form and the
 // live channel, so the browser sees one origin (set openwd.live.allowed-origins=http://localhost:5173 on the backend).
-const backend = process.env.OPENWD_BACKEND ?? 'http://localhost:8080';
+const backend = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.OPENWD_BACKEND ?? 'http://localhost:8080';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic' },

@@ -66,7 +66,7 @@ class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/error").permitAll()
+			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login", "/error").permitAll()
 			.requestMatchers(API).authenticated()
 			.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("OpenWD")
