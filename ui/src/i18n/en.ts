@@ -159,6 +159,7 @@ export const en = {
   'sup.people.tasks': 'Current tasks',
   'sup.people.actions': 'Actions',
   'sup.people.force': 'Set presence of {name}',
+  'sup.people.setPresence': 'Set presence…',
   'sup.people.pullBack': 'Pull back',
   'sup.people.pulledBack': '{count} task(s) returned to the queue',
   'sup.people.empty': 'No employees.',

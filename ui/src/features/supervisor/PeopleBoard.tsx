@@ -74,7 +74,7 @@ export function PeopleBoard({ now }: { now: number }) {
                   value=""
                   onChange={(e) => force(p.id, e.target.value)}
                 >
-                  <option value="">{t('sup.people.force', { name: '' }).trim()}</option>
+                  <option value="">{t('sup.people.setPresence')}</option>
                   <option value="READY">{t('presence.READY')}</option>
                   {reasons.data?.reasons.map((r) => (
                     <option key={r} value={`NOT_READY:${r}`}>
