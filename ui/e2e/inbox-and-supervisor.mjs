@@ -10,6 +10,9 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const env = (name, fallback) => {
   const value = process.env[name] ?? fallback;
@@ -96,6 +99,19 @@ async function waitForTile(page, key, label, expected) {
   throw new Error(`tile ${key} "${label}" is ${last ?? 'missing'}, expected ${expected}`);
 }
 
+// WCAG 2 A/AA checks with axe-core on the screen as it is; serious and critical findings fail the test
+async function accessible(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of result.violations) {
+    console.log(`[a11y:${name}] ${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  if (bad.length > 0) throw new Error(`${name}: ${bad.length} serious accessibility violation(s): ${bad.map((v) => v.id).join(', ')}`);
+  step(`${name}: no serious accessibility violations (${result.passes.length} rules passed)`);
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -127,6 +143,7 @@ try {
   step('offer shown in the inbox');
   await waitForTile(supervisor, DEPARTMENT, 'Offered', 1);
   await agent.screenshot({ path: join(OUT, 'inbox-offer.png') });
+  await accessible(agent, 'inbox with offer');
 
   // 4. accept with the keyboard shortcut; the task opens in the detail panel
   await agent.keyboard.press('a');
@@ -135,6 +152,7 @@ try {
   await agent.getByTestId('detail').getByText('Accepted').waitFor();
   await agent.getByRole('link', { name: /Open in e2e-ui/ }).waitFor();
   await agent.screenshot({ path: join(OUT, 'inbox-detail.png') });
+  await accessible(agent, 'inbox with task detail');
   step('accepted; detail panel with history and source link');
   await waitForTile(supervisor, DEPARTMENT, 'In progress', 1);
 
@@ -155,6 +173,7 @@ try {
   await waitForTile(supervisor, DEPARTMENT, 'Service level today', '100%');
   await supervisor.getByTestId('people').locator(`tr[data-employee="${AGENT}"] .pill`).getByText('Ready', { exact: true }).waitFor();
   await supervisor.screenshot({ path: join(OUT, 'supervisor.png'), fullPage: true });
+  await accessible(supervisor, 'supervisor view');
   step('supervisor saw the counts move');
 
   // 6. the supervisor reassigns the next task (offered to the agent) to a colleague
@@ -171,6 +190,7 @@ try {
   await supervisor.getByText('1 done, 0 refused').waitFor();
   await row.getByRole('cell', { name: OTHER, exact: true }).waitFor();
   await supervisor.screenshot({ path: join(OUT, 'supervisor-tasks.png') });
+  await accessible(supervisor, 'task list');
   const moved = await api(SUPERVISOR, 'GET', `/api/v1/tasks/${second.id}`);
   if (moved.task.assignedEmployee !== OTHER || moved.task.state !== 'ASSIGNED') {
     throw new Error(`task ${second.id} is ${moved.task.state} for ${moved.task.assignedEmployee}`);

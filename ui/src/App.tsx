@@ -1,12 +1,13 @@
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { t } from './i18n';
 import { csrfToken } from './shared/api/client';
-import { isSupervisor, isWorker, useSession } from './shared/api/session';
+import { isProcessOwner, isSupervisor, isWorker, useSession } from './shared/api/session';
 import { LiveProvider } from './shared/live/LiveProvider';
 import { LiveBanner } from './shared/live/LiveBanner';
 import { InboxPage } from './features/inbox/InboxPage';
 import { SupervisorPage } from './features/supervisor/SupervisorPage';
 import { TaskListPage } from './features/supervisor/TaskListPage';
+import { OwnerPage } from './features/owner/OwnerPage';
 
 export function App() {
   const session = useSession();
@@ -14,7 +15,8 @@ export function App() {
   if (session.isError || !session.data) return <p className="loading">{t('error.generic', { detail: String(session.error) })}</p>;
   const supervisor = isSupervisor(session.data);
   const worker = isWorker(session.data);
-  const home = worker && !supervisor ? '/inbox' : supervisor ? '/supervisor' : '/inbox';
+  const owner = isProcessOwner(session.data);
+  const home = worker && !supervisor ? '/inbox' : supervisor ? '/supervisor' : owner ? '/owner' : '/inbox';
   return (
     <LiveProvider supervisor={supervisor}>
       <a className="skip-link" href="#main">
@@ -26,6 +28,7 @@ export function App() {
           {worker && <NavLink to="/inbox">{t('nav.inbox')}</NavLink>}
           {supervisor && <NavLink to="/supervisor" end>{t('nav.supervisor')}</NavLink>}
           {supervisor && <NavLink to="/supervisor/tasks">{t('nav.tasks')}</NavLink>}
+          {owner && <NavLink to="/owner">{t('nav.rules')}</NavLink>}
         </nav>
         <span className="who">{t('nav.signedInAs', { user: session.data.username })}</span>
         <form method="post" action="/logout" className="logout">
@@ -40,6 +43,7 @@ export function App() {
           <Route path="/inbox" element={<InboxPage />} />
           {supervisor && <Route path="/supervisor" element={<SupervisorPage />} />}
           {supervisor && <Route path="/supervisor/tasks" element={<TaskListPage />} />}
+          {owner && <Route path="/owner" element={<OwnerPage />} />}
           <Route path="*" element={<Navigate to={home} replace />} />
         </Routes>
       </main>

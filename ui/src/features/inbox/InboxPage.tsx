@@ -173,7 +173,6 @@ export function InboxPage() {
                     type="button"
                     className={item.id === selected ? 'selected' : ''}
                     aria-current={item.id === selected ? 'true' : undefined}
-                    aria-label={t('work.select', { title: item.title })}
                     onClick={() => setSelected(item.id)}
                   >
                     <span className="title">{item.title}</span>

@@ -24,7 +24,7 @@ function TileCard({ tile, now, label, selected, onSelect }: { tile: Tile; now: n
   return (
     <li className={`tile ${selected ? 'selected' : ''}`} data-testid={`tile-${tile.key || 'none'}`}>
       <h3>
-        <button type="button" className="link" onClick={onSelect} aria-pressed={selected} aria-label={t('sup.tile.show', { key: label })}>
+        <button type="button" className="link" onClick={onSelect} aria-pressed={selected}>
           {label}
         </button>
       </h3>

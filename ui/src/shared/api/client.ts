@@ -34,15 +34,18 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+export type RequestOptions = { headers?: Record<string, string>; rawBody?: string; contentType?: string };
+
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.rawBody !== undefined) headers['Content-Type'] = options.contentType ?? 'text/plain';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   if (response.status === 401) {
     onUnauthenticated();

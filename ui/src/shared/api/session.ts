@@ -10,3 +10,4 @@ export function useSession() {
 
 export const isSupervisor = (s?: Session) => !!s?.roles.some((r) => r === 'SUPERVISOR' || r === 'ADMIN');
 export const isWorker = (s?: Session) => !!s?.roles.some((r) => r === 'AGENT' || r === 'SUPERVISOR' || r === 'ADMIN');
+export const isProcessOwner = (s?: Session) => !!s?.roles.some((r) => r === 'PROCESS_OWNER' || r === 'ADMIN');

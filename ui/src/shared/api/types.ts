@@ -31,3 +31,7 @@ export type Person = Omit<With<S['Person'], 'id' | 'displayName' | 'presence' | 
 export type Session = With<S['SessionInfo'], 'username' | 'roles'>;
 export type ReassignResult = With<S['ReassignResult'], 'taskId' | 'status'>;
 export type Dimension = 'all' | 'department' | 'process' | 'queue';
+export type RoutingProfileDefinition = S['RoutingProfile'];
+export type CurrentRoutingProfile = With<S['CurrentRoutingProfile'], 'name' | 'version' | 'definition'>;
+export type CurrentDecision = With<S['CurrentString'], 'name' | 'version' | 'definition'>;
+export type RevisionSummary = With<S['RevisionSummary'], 'version'>;

@@ -102,7 +102,7 @@ class AuthorizationIT extends IntegrationTest {
 		list.add(new Endpoint("PUT", "/api/v1/employees/agent/presence", Map.of(), Set.of("supervisor", "admin")));
 		list.add(new Endpoint("GET", "/api/v1/employees/agent/presence/history", null, Set.of("supervisor", "admin")));
 		list.add(new Endpoint("GET", "/api/v1/session", null, Set.copyOf(USERS)));
-		for (String report : List.of("live", "live?dimension=queue", "day", "people", "tasks.csv")) {
+		for (String report : List.of("live?dimension=queue", "day", "people", "tasks.csv")) {
 			list.add(new Endpoint("GET", "/api/v1/reporting/" + report, null, Set.of("supervisor", "admin")));
 		}
 		list.add(new Endpoint("GET", "/api/v1/me/tasks/" + id + "/history", null, Set.of("agent", "supervisor", "admin")));
