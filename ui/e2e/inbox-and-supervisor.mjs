@@ -210,6 +210,18 @@ try {
   }
   step('CSV export has both tasks');
 
+  // 8. the process owner opens the routing profile of this test in the rules page
+  const owner = await login(browser, env('E2E_OWNER', 'owner'));
+  await owner.goto(BASE + '/owner');
+  await owner.getByRole('button', { name: new RegExp(`^${TYPE}`) }).click();
+  await owner.getByLabel(`Definition of ${TYPE} (JSON)`).waitFor();
+  const definition = JSON.parse(await owner.getByLabel(`Definition of ${TYPE} (JSON)`).inputValue());
+  if (definition.name !== TYPE) throw new Error(`owner page shows ${definition.name}`);
+  await owner.evaluate(() => window.scrollTo(0, 0));
+  await owner.screenshot({ path: join(OUT, 'owner.png') });
+  await accessible(owner, 'rules page');
+  step('process owner sees the routing profile');
+
   await agent.getByRole('button', { name: 'Offline', exact: true }).click();
   await agent.getByTestId('presence-state').getByText('Offline').waitFor();
   console.log('[e2e] PASSED');

@@ -63,21 +63,26 @@ public class LiveBoard {
 	}
 
 	private List<Tile> compute(Dimension dimension, Instant now) {
-		String key = dimension.column() == null ? "''" : "COALESCE(" + dimension.column() + ", '')";
+		// grouped in index order (state, key): the covering index is read in order, without a temporary table
+		String key = dimension.column() == null ? "''" : dimension.column();
 		MapSqlParameterSource params = new MapSqlParameterSource("now", Db.utc(now));
 		Map<String, long[]> open = new TreeMap<>();
 		Map<String, Instant> oldest = new TreeMap<>();
 		jdbc.query("SELECT " + key + " AS k, state, COUNT(*) AS n, MIN(waiting_since) AS oldest, "
 				+ "SUM(CASE WHEN due_time < :now THEN 1 ELSE 0 END) AS overdue, "
 				+ "SUM(CASE WHEN due_time >= :now AND sla_warning_at <= :now THEN 1 ELSE 0 END) AS at_risk "
-				+ "FROM owd_task WHERE state IN (" + OPEN_STATES + ") GROUP BY " + key + ", state", params, rs -> {
-					String k = rs.getString("k");
+				+ "FROM owd_task WHERE state IN (" + OPEN_STATES + ") GROUP BY state" + (dimension.column() == null ? "" : ", " + key),
+				params, rs -> {
+					String k = rs.getString("k") == null ? "" : rs.getString("k");
 					long[] c = open.computeIfAbsent(k, x -> new long[7]);
 					long n = rs.getLong("n");
 					switch (rs.getString("state")) {
 						case "QUEUED" -> {
 							c[0] += n;
-							oldest.put(k, Db.instant(rs, "oldest"));
+							Instant since = Db.instant(rs, "oldest");
+							if (since != null) {
+								oldest.merge(k, since, (a, b) -> a.isBefore(b) ? a : b);
+							}
 						}
 						case "OFFERED" -> c[1] += n;
 						case "ASSIGNED" -> c[2] += n;
