@@ -19,8 +19,8 @@ public record ReportingProperties(ZoneId zone, Duration sampleInterval, Duration
 	public ReportingProperties {
 		zone = zone == null ? ZoneId.of("UTC") : zone;
 		sampleInterval = sampleInterval == null ? Duration.ofMinutes(15) : sampleInterval;
-		liveCacheTtl = liveCacheTtl == null ? Duration.ofSeconds(1) : liveCacheTtl;
-		pushDelay = pushDelay == null ? Duration.ofMillis(500) : pushDelay;
+		liveCacheTtl = liveCacheTtl == null ? Duration.ofSeconds(2) : liveCacheTtl;
+		pushDelay = pushDelay == null ? Duration.ofSeconds(1) : pushDelay;
 	}
 
 }
