@@ -199,7 +199,21 @@ try {
   await agent.getByTestId('offer').filter({ hasText: second.title }).waitFor({ state: 'detached' });
   step('reassigned; the offer left the agent\'s inbox');
 
-  // 7. CSV export of the filtered view
+  // 7. change its priority: pin it and boost it
+  await row.getByRole('button', { name: 'Priority…' }).click();
+  const priority = supervisor.getByRole('dialog');
+  await priority.getByLabel('Pin ahead of every unpinned task').check();
+  await priority.getByLabel(/^Boost/).fill('25');
+  await priority.getByLabel(/^Reason/).fill('customer in hospital');
+  await priority.getByRole('button', { name: 'Save priority' }).click();
+  await row.getByText('pinned').waitFor();
+  const pinned = await api(SUPERVISOR, 'GET', `/api/v1/tasks/${second.id}`);
+  if (!pinned.task.priorityPinned || pinned.task.priorityBoost !== 25) {
+    throw new Error(`priority of ${second.id}: pinned=${pinned.task.priorityPinned} boost=${pinned.task.priorityBoost}`);
+  }
+  step('pinned and boosted');
+
+  // 8. CSV export of the filtered view
   const csv = await supervisor.evaluate(async (department) => {
     const response = await fetch(`/api/v1/reporting/tasks.csv?department=${encodeURIComponent(department)}`);
     return { status: response.status, type: response.headers.get('Content-Type'), body: await response.text() };
@@ -210,7 +224,7 @@ try {
   }
   step('CSV export has both tasks');
 
-  // 8. the process owner opens the routing profile of this test in the rules page
+  // 9. the process owner opens the routing profile of this test in the rules page
   const owner = await login(browser, env('E2E_OWNER', 'owner'));
   await owner.goto(BASE + '/owner');
   await owner.getByRole('button', { name: new RegExp(`^${TYPE}`) }).click();

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { t, tOr } from '../../i18n';
 import type { TaskResponse } from '../../shared/api/types';
 import { errorText } from '../../shared/errors';
+import { Dialog } from '../../shared/ui/Dialog';
 import { SlaBadge } from '../../shared/ui/SlaBadge';
 import { formatDateTime } from '../../shared/time';
 import { useNow } from '../../shared/useNow';
@@ -30,6 +31,7 @@ export function TaskListPage() {
   const [assignee, setAssignee] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [bulkError, setBulkError] = useState<unknown>(null);
+  const [priorityOf, setPriorityOf] = useState<TaskResponse | null>(null);
   const tasks = useTasks(filter);
   const people = usePeople();
   const action = useSupervisorAction();
@@ -172,10 +174,14 @@ export function TaskListPage() {
                   {open && (
                     <button
                       type="button"
-                      aria-label={`${task.priorityPinned ? t('tasks.unpin') : t('tasks.pin')}: ${t('tasks.priorityFor', { title: task.title })}`}
                       onClick={() => verb(task, 'priority', { pinned: !task.priorityPinned, boost: task.priorityBoost ?? 0 })}
                     >
                       {task.priorityPinned ? t('tasks.unpin') : t('tasks.pin')}
+                    </button>
+                  )}
+                  {open && (
+                    <button type="button" onClick={() => setPriorityOf(task)}>
+                      {t('tasks.priority')}
                     </button>
                   )}
                   {open && (
@@ -190,6 +196,41 @@ export function TaskListPage() {
         </tbody>
       </table>
       {tasks.data && items.length === 0 && <p className="quiet">{t('tasks.empty')}</p>}
+      <Dialog
+        open={priorityOf !== null}
+        title={priorityOf ? t('tasks.priorityFor', { title: priorityOf.title }) : ''}
+        submitLabel={t('tasks.savePriority')}
+        busy={action.isPending}
+        error={errorText(action.error)}
+        onClose={() => {
+          setPriorityOf(null);
+          action.reset();
+        }}
+        onSubmit={(form) => {
+          if (!priorityOf) return;
+          const reason = String(form.get('reason') ?? '').trim();
+          action.mutate(
+            {
+              path: `/api/v1/tasks/${priorityOf.id}/priority`,
+              body: { pinned: form.get('pinned') === 'on', boost: Number(form.get('boost') ?? 0), ...(reason ? { reason } : {}) },
+            },
+            { onSuccess: () => setPriorityOf(null) },
+          );
+        }}
+      >
+        <label className="check">
+          <input type="checkbox" name="pinned" defaultChecked={priorityOf?.priorityPinned ?? false} />
+          {t('tasks.pinLabel')}
+        </label>
+        <label>
+          {t('tasks.boost')}
+          <input type="number" name="boost" min={-100000} max={100000} step={1} defaultValue={priorityOf?.priorityBoost ?? 0} />
+        </label>
+        <label>
+          {t('tasks.priorityReason')}
+          <input name="reason" maxLength={500} />
+        </label>
+      </Dialog>
       <nav className="row pager" aria-label={t('tasks.page', { page: filter.page + 1, pages, total: tasks.data?.totalElements ?? 0 })}>
         <button type="button" disabled={filter.page === 0} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>
           {t('tasks.prev')}
