@@ -56,8 +56,9 @@ public class TaskExport {
 			args.add(Db.utc(filter.dueAfter()));
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			where.append(" AND LOWER(title) LIKE ? ESCAPE '\\'");
-			args.add("%" + filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			// '!' as the escape character: no backslash, which MariaDB would read as an escape in the literal itself
+			where.append(" AND LOWER(title) LIKE ? ESCAPE '!'");
+			args.add("%" + filter.q().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
 		}
 		String sql = "SELECT " + String.join(", ", COLUMNS) + " FROM owd_task" + where
 				+ " ORDER BY captured_at DESC, id DESC";

@@ -144,6 +144,13 @@ class ReportingIT extends IntegrationTest {
 		assertThat(all.raw().body().split("\r\n")).hasSize(4);
 		assertThat(all.raw().body()).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
 		assertThat(api.get("supervisor", "/api/v1/reporting/tasks.csv?state=SLEEPING").status()).isEqualTo(400);
+
+		capture("Refund 100% of it", null);
+		// % and _ in the search text are literal characters, not wildcards
+		assertThat(api.get("supervisor", "/api/v1/reporting/tasks.csv?department=" + department + "&q=0%25%20o").raw().body()
+			.split("\r\n")).hasSize(2);
+		assertThat(api.get("supervisor", "/api/v1/reporting/tasks.csv?department=" + department + "&q=_").raw().body()
+			.split("\r\n")).hasSize(1);
 	}
 
 	@Test
