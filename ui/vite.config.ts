@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     sourcemap: true,
+    // the lazily loaded dmn-js editor chunk is about 1.1 MB (only process owners load it)
+    chunkSizeWarningLimit: 1500,
   },
   server: {
     port: 5173,

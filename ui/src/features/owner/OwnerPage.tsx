@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { t } from '../../i18n';
 import { ApiError, get, query, request } from '../../shared/api/client';
@@ -6,6 +6,8 @@ import type { CurrentDecision, CurrentRoutingProfile, RevisionSummary } from '..
 import { errorText } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
 import { newProfile, parseDefinition } from './profileTemplate';
+
+const DmnEditor = lazy(() => import('./DmnEditor'));
 
 const ownerKeys = {
   profiles: ['owner', 'profiles'] as const,
@@ -35,6 +37,8 @@ export function OwnerPage() {
   const [xml, setXml] = useState('');
   const [xmlNote, setXmlNote] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
+  const [mode, setMode] = useState<'table' | 'xml'>('table');
+  const tableXml = useRef<(() => Promise<string>) | null>(null);
 
   useEffect(() => {
     if (decision.data && !xml) setXml(decision.data.definition);
@@ -60,17 +64,26 @@ export function OwnerPage() {
     },
   });
   const deploy = useMutation({
-    mutationFn: () =>
-      request<RevisionSummary>('POST', `/api/v1/decisions/classification/versions${query({ note: xmlNote })}`, undefined, {
-        rawBody: xml,
+    mutationFn: async () => {
+      const body = mode === 'table' && tableXml.current ? await tableXml.current() : xml;
+      const revision = await request<RevisionSummary>('POST', `/api/v1/decisions/classification/versions${query({ note: xmlNote })}`, undefined, {
+        rawBody: body,
         contentType: 'application/xml',
-      }),
-    onSuccess: (revision) => {
+      });
+      return { revision, body };
+    },
+    onSuccess: ({ revision, body }) => {
       setMessage(t('owner.deployed', { version: revision.version }));
       setXmlNote('');
+      setXml(body);
       void client.invalidateQueries({ queryKey: ['owner', 'decision'] });
     },
   });
+  const switchMode = async (next: 'table' | 'xml') => {
+    if (next === mode) return;
+    if (mode === 'table' && tableXml.current) setXml(await tableXml.current());
+    setMode(next);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -151,10 +164,27 @@ export function OwnerPage() {
             deploy.mutate();
           }}
         >
-          <label className="block">
-            {t('owner.decisionXml')}
-            <textarea value={xml} onChange={(e) => setXml(e.target.value)} rows={14} spellCheck={false} className="code" />
-          </label>
+          <fieldset className="segmented">
+            <legend>{t('owner.editorMode')}</legend>
+            <label>
+              <input type="radio" name="dmn-mode" checked={mode === 'table'} onChange={() => void switchMode('table')} />
+              {t('owner.tableEditor')}
+            </label>
+            <label>
+              <input type="radio" name="dmn-mode" checked={mode === 'xml'} onChange={() => void switchMode('xml')} />
+              {t('owner.xmlEditor')}
+            </label>
+          </fieldset>
+          {mode === 'table' && xml ? (
+            <Suspense fallback={<p>{t('owner.loadingEditor')}</p>}>
+              <DmnEditor xml={xml} current={tableXml} />
+            </Suspense>
+          ) : (
+            <label className="block">
+              {t('owner.decisionXml')}
+              <textarea value={xml} onChange={(e) => setXml(e.target.value)} rows={14} spellCheck={false} className="code" />
+            </label>
+          )}
           <label className="block">
             {t('owner.note')}
             <input value={xmlNote} onChange={(e) => setXmlNote(e.target.value)} maxLength={500} />
