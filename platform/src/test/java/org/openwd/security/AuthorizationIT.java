@@ -111,6 +111,11 @@ class AuthorizationIT extends IntegrationTest {
 		list.add(new Endpoint("GET", "/api/v1/write-back/deliveries", null, operators));
 		list.add(new Endpoint("GET", "/api/v1/write-back/deliveries/auth-probe", null, operators));
 		list.add(new Endpoint("POST", "/api/v1/write-back/deliveries/auth-probe/retry", Map.of(), operators));
+		list.add(new Endpoint("GET", "/api/v1/session", null, Set.copyOf(USERS)));
+		for (String report : List.of("live?dimension=queue", "day", "people", "tasks.csv")) {
+			list.add(new Endpoint("GET", "/api/v1/reporting/" + report, null, Set.of("supervisor", "admin")));
+		}
+		list.add(new Endpoint("GET", "/api/v1/me/tasks/" + id + "/history", null, Set.of("agent", "supervisor", "admin")));
 		return list;
 	}
 

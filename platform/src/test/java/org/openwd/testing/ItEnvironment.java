@@ -54,6 +54,12 @@ public final class ItEnvironment {
 			props.put("openwd.security.users[" + (i - 1) + "].password", "{noop}it-agent" + i);
 			props.put("openwd.security.users[" + (i - 1) + "].roles", "AGENT");
 		}
+		// agents of the browser end-to-end test (WebUiE2EIT)
+		for (int i = 1; i <= 2; i++) {
+			props.put("openwd.security.users[" + (3 + i) + "].username", "ui-agent" + i);
+			props.put("openwd.security.users[" + (3 + i) + "].password", "{noop}ui-agent" + i);
+			props.put("openwd.security.users[" + (3 + i) + "].roles", "AGENT");
+		}
 		if (mariadb()) {
 			props.put("spring.profiles.active", "mariadb");
 			props.put("OPENWD_DB_URL", System.getProperty(database == 1 ? "openwd.it.mariadb.url" : "openwd.it.mariadb.url2"));

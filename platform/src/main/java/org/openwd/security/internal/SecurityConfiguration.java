@@ -62,7 +62,7 @@ class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/error").permitAll()
+			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login", "/error").permitAll()
 			.requestMatchers(API).authenticated()
 			.anyRequest().authenticated());
 		// HTTP Basic or bearer tokens for API clients, the login form or the OIDC provider's login for browsers
@@ -77,7 +77,9 @@ class SecurityConfiguration {
 						request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
 				.defaultAccessDeniedHandlerFor(apiDenied, API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+			// the web UI reads the XSRF-TOKEN cookie for its POSTs and the live channel's CONNECT: render it on every response
+			.addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
