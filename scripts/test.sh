@@ -32,12 +32,15 @@ apt_install() {
   fi
 }
 
-# Browser tests (Playwright driving Debian's chromium at /usr/bin/chromium). Never `npx playwright install`.
+# Browser tests (Playwright driving Debian's chromium at /usr/bin/chromium; puppeteer-core driving Debian's Firefox ESR
+# over WebDriver BiDi). Never `npx playwright install`.
 ensure_chromium() {
-  if [[ -x /usr/bin/chromium ]]; then
-    return 0
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+  if (( ${#missing[@]} > 0 )); then
+    apt_install "${missing[@]}"
   fi
-  apt_install chromium
 }
 
 # shellcheck disable=SC2317  # invoked by trap

@@ -55,7 +55,7 @@ public final class ItEnvironment {
 			props.put("openwd.security.users[" + (i - 1) + "].roles", "AGENT");
 		}
 		// agents of the browser end-to-end test (WebUiE2EIT)
-		for (int i = 1; i <= 2; i++) {
+		for (int i = 1; i <= 3; i++) {
 			props.put("openwd.security.users[" + (3 + i) + "].username", "ui-agent" + i);
 			props.put("openwd.security.users[" + (3 + i) + "].password", "{noop}ui-agent" + i);
 			props.put("openwd.security.users[" + (3 + i) + "].roles", "AGENT");
