@@ -39,6 +39,9 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 
 	private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
 
+	/** Moves whenever a cached kind is dropped or loaded, so a caller can tell whether it read stale rules. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
 	private final Map<String, Function<String, ?>> parsers = new HashMap<>();
 
 	RuleCatalog(ConfigStore store, ObjectMapper mapper) {
@@ -82,6 +85,15 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 	/** Forgets everything of a kind; the next read loads it again. */
 	public void invalidate(String kind) {
 		cache.remove(kind);
+		generation.incrementAndGet();
+	}
+
+	/**
+	 * A number that changes whenever any cached rules were dropped or reloaded. Read it before using the rules: if it
+	 * differs afterwards, the rules used may have been stale.
+	 */
+	public long generation() {
+		return generation.get();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -94,6 +106,7 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 	}
 
 	private Map<String, Versioned<?>> load(String kind) {
+		generation.incrementAndGet();
 		Map<String, Versioned<?>> loaded = new HashMap<>();
 		fingerprints.put(kind, store.fingerprint(kind));
 		for (ConfigStore.Document document : store.list(kind)) {
@@ -120,6 +133,7 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 			Long known = fingerprints.get(kind);
 			if (known != null && known != store.fingerprint(kind)) {
 				cache.remove(kind);
+				generation.incrementAndGet();
 				changed = true;
 			}
 		}

@@ -39,9 +39,15 @@ class RulesTaskClassifier implements TaskClassifier {
 	 */
 	@Override
 	public Classification classify(TaskSnapshot task) {
+		long generation = catalog.generation();
 		Classification result = classifyWithCachedRules(task);
-		if (result instanceof Classification.Unclassifiable && catalog.refresh()) {
-			return classifyWithCachedRules(task);
+		if (result instanceof Classification.Unclassifiable) {
+			// another node may have changed the rules; and if a concurrent capture reloaded them meanwhile, this
+			// attempt read the stale ones: either way, try once more with what is current
+			boolean changed = catalog.refresh();
+			if (changed || catalog.generation() != generation) {
+				return classifyWithCachedRules(task);
+			}
 		}
 		return result;
 	}
