@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * on this node applies to the next decision at once; changes from other nodes within the refresh interval.
  */
 @Component
-public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
+public class RuleCatalog implements org.openwd.rules.RoutingProfiles, org.openwd.rules.BusinessCalendars {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleCatalog.class);
 
@@ -69,6 +69,11 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 		profiles().forEach((name, versioned) -> all.put(name,
 				new org.openwd.rules.RoutingProfiles.Versioned((RoutingProfile) versioned.value(), versioned.version())));
 		return all;
+	}
+
+	@Override
+	public Optional<BusinessCalendar> findCalendar(String name) {
+		return calendar(name).map(Versioned::value);
 	}
 
 	public Optional<Versioned<BusinessCalendar>> calendar(String name) {
