@@ -4,5 +4,5 @@
  * OpenWD actions the models call. Apart from the rules module's DMN internals, the only module that imports Camunda.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalation",
-		allowedDependencies = { "task", "rules", "rules :: calendar", "inbox", "common" })
+		allowedDependencies = { "task", "rules", "inbox", "common" })
 package org.openwd.escalation;

@@ -97,7 +97,7 @@ class EscalationIT extends EscalationSupport {
 		Instant reviewAt = Instant.parse(escalation(id).path("nextTimerAt").asText());
 		Instant engineNow = breach.plusSeconds(1);
 		assertThat(reviewAt).as("two business hours of the standard calendar after the breach")
-			.isEqualTo(calendars.findCalendar("standard").orElseThrow().plus(engineNow, Duration.ofHours(2))
+			.isEqualTo(calendars.plus("standard", engineNow, Duration.ofHours(2)).orElseThrow()
 				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 
 		passNextTimer(instance);

@@ -47,19 +47,14 @@ class TaskBusinessCalendar implements BusinessCalendar {
 	@Override
 	public Date resolveDuedate(String duedateDescription, Date startDate) {
 		Duration duration = parse(duedateDescription);
-		Optional<org.openwd.rules.calendar.BusinessCalendar> calendar = duration == null ? Optional.empty()
-				: currentCalendarName().flatMap(calendars::findCalendar);
-		if (calendar.isEmpty()) {
+		Instant start = (startDate != null ? startDate : ClockUtil.getCurrentTime()).toInstant();
+		Optional<Instant> due = duration == null ? Optional.empty()
+				: currentCalendarName().flatMap(name -> calendars.plus(name, start, duration));
+		if (due.isEmpty()) {
 			return startDate == null ? wallClock.resolveDuedate(duedateDescription)
 					: wallClock.resolveDuedate(duedateDescription, startDate);
 		}
-		Instant start = (startDate != null ? startDate : ClockUtil.getCurrentTime()).toInstant();
-		return Date.from(calendar.get().plus(start, duration));
-	}
-
-	/** Business time of {@code duration} from {@code start} in the named calendar, if it exists. */
-	Optional<Instant> plus(String calendarName, Instant start, Duration duration) {
-		return calendars.findCalendar(calendarName).map(c -> c.plus(start, duration));
+		return Date.from(due.get());
 	}
 
 	private static Duration parse(String text) {

@@ -5,5 +5,4 @@
  * {@link org.openwd.rules.calendar.BusinessCalendar} adds and measures business time over it, exactly across holidays,
  * night shifts and daylight-saving changes. The semantics are documented in {@code docs/business-calendars.md}.
  */
-@org.springframework.modulith.NamedInterface("calendar")
 package org.openwd.rules.calendar;

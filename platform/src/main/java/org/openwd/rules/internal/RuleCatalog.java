@@ -72,8 +72,8 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles, org.openwd
 	}
 
 	@Override
-	public Optional<BusinessCalendar> findCalendar(String name) {
-		return calendar(name).map(Versioned::value);
+	public Optional<java.time.Instant> plus(String calendar, java.time.Instant start, java.time.Duration businessDuration) {
+		return calendar(calendar).map(c -> c.value().plus(start, businessDuration));
 	}
 
 	public Optional<Versioned<BusinessCalendar>> calendar(String name) {
