@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>timer durations in business time ({@link TaskBusinessCalendar} replaces the "duration" calendar);</li>
  * <li>every user task of a model becomes a supervisor review in the global task list ({@link SupervisorReviews});</li>
+ * <li>a read-only identity service backed by the platform's login ({@link PlatformIdentityProvider});</li>
  * <li>after the engine created or updated its schema: an index on {@code ACT_RU_JOB.DUEDATE_}, which Camunda's MySQL
  * (and H2) schema lacks and without which timer acquisition collapses under a large timer backlog.</li>
  * </ul>
@@ -61,6 +62,9 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
 				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
 		listeners.add(reviews.parseListener());
 		configuration.setCustomPostBPMNParseListeners(listeners);
+		// Camunda keeps no users of its own: the platform's login is the only user store (Cockpit, Admin)
+		configuration.setIdentityProviderSessionFactory(
+				new org.camunda.bpm.engine.impl.persistence.GenericManagerFactory(PlatformIdentityProvider.class));
 	}
 
 	@Override
