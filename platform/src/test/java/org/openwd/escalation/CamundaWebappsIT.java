@@ -26,6 +26,22 @@ class CamundaWebappsIT extends IntegrationTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	ProcessEngine engine;
 
+	/**
+	 * The web apps find engines in Camunda's JVM-wide registry. Other tests start and stop second application contexts in
+	 * this JVM, whose engine (also named "default") unregisters on close; one platform per JVM never does that.
+	 */
+	@org.junit.jupiter.api.BeforeEach
+	void engineIsRegistered() {
+		org.camunda.bpm.container.RuntimeContainerDelegate container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+		ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+		if (registered != engine) {
+			if (registered != null) {
+				container.unregisterProcessEngine(registered);
+			}
+			container.registerProcessEngine(engine);
+		}
+	}
+
 	@Test
 	void processOwnersOpenCockpitWithTheirPlatformLogin() {
 		Api.Response cockpit = api.get("owner", "/camunda/app/cockpit/default/");

@@ -70,7 +70,19 @@ class EscalationStarter {
 
 	private final TransactionTemplate tx;
 
+	/** Starts run in transactions of their own, never inside the listener's (a failed batch must not undo the request). */
+	private final TransactionTemplate startTx;
+
 	private final AtomicBoolean draining = new AtomicBoolean();
+
+	/** Runs the drainer right after a request committed, off the listener's thread; extra wake-ups coalesce. */
+	private final java.util.concurrent.ExecutorService wakeUps = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "openwd-escalation-starter");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
 	EscalationStarter(JdbcTemplate jdbc, RuntimeService runtime, GlobalTaskList tasks, RoutingProfiles profiles,
 			EscalationModels models, EscalationProperties properties, Clock clock, PlatformTransactionManager transactions) {
@@ -82,6 +94,13 @@ class EscalationStarter {
 		this.properties = properties;
 		this.clock = clock;
 		this.tx = new TransactionTemplate(transactions);
+		this.startTx = new TransactionTemplate(transactions);
+		this.startTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		wakeUps.shutdownNow();
 	}
 
 	@ApplicationModuleListener
@@ -91,7 +110,7 @@ class EscalationStarter {
 		}
 		if (event.to() == TaskState.QUEUED) {
 			requested(event);
-			drain();
+			wakeUpAfterCommit();
 		}
 		else if (event.to().isTerminal()) {
 			closed(event);
@@ -156,6 +175,34 @@ class EscalationStarter {
 		});
 	}
 
+	private void wakeUpAfterCommit() {
+		Runnable wakeUp = () -> {
+			if (wakeUpPending.compareAndSet(false, true)) {
+				try {
+					wakeUps.execute(() -> {
+						wakeUpPending.set(false);
+						drain();
+					});
+				}
+				catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+					wakeUpPending.set(false);
+				}
+			}
+		};
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							wakeUp.run();
+						}
+					});
+		}
+		else {
+			wakeUp.run();
+		}
+	}
+
 	/** Starts pending instances, batch by batch, until none is left. One drainer per node at a time. */
 	@Scheduled(fixedDelayString = "${openwd.escalation.start-interval:PT1S}")
 	void drain() {
@@ -165,19 +212,19 @@ class EscalationStarter {
 		try {
 			while (true) {
 				List<String> batch = jdbc.queryForList("select task_id from owd_escalation_instance where started_at is null "
-						+ "and closed_at is null order by requested_at", String.class, new Object[0])
-					.stream().limit(properties.startBatchSize()).toList();
+						+ "and closed_at is null order by requested_at limit " + Math.max(1, properties.startBatchSize()),
+						String.class);
 				if (batch.isEmpty()) {
 					return;
 				}
 				try {
-					tx.executeWithoutResult(status -> batch.forEach(this::start));
+					startTx.executeWithoutResult(status -> batch.forEach(this::start));
 				}
 				catch (RuntimeException batchFailed) {
 					log.debug("A batch of escalation starts failed; starting its tasks one by one", batchFailed);
 					for (String id : batch) {
 						try {
-							tx.executeWithoutResult(status -> start(id));
+							startTx.executeWithoutResult(status -> start(id));
 						}
 						catch (RuntimeException ex) {
 							log.error("Escalation of task {} could not be started; marked failed", id, ex);
