@@ -40,6 +40,9 @@ class CamundaWebappsIT extends IntegrationTest {
 			}
 			container.registerProcessEngine(engine);
 		}
+		if (org.camunda.bpm.engine.ProcessEngines.getProcessEngine(engine.getName(), false) != engine) {
+			org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+		}
 	}
 
 	@Test
