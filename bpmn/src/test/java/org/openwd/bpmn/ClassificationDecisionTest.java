@@ -54,7 +54,7 @@ class ClassificationDecisionTest {
 	static final String RESOURCE = "openwd/dmn/classification.dmn";
 
 	static final Set<String> ROUTING_PROFILES = Set.of("claims-priority", "claims-standard", "billing", "service-priority",
-			"service-standard", "back-office", "complaints");
+			"service-standard", "back-office", "complaints", "supervisor-review");
 
 	private final List<String> matchedRules = new ArrayList<>();
 
@@ -96,7 +96,9 @@ class ClassificationDecisionTest {
 				arguments("Rule_DocumentsScanned", task("scan", "document").segment("bronze"),
 						new Outcome("back-office", "back-office", "mail-indexing", null, "indexing", "PT4H")),
 				arguments("Rule_DocumentsStandard", task("portal", "document"),
-						new Outcome("back-office", "back-office", "document-indexing", null, "indexing", null)));
+						new Outcome("back-office", "back-office", "document-indexing", null, "indexing", null)),
+				arguments("Rule_EscalationReview", task("escalation", "escalation-review"),
+						new Outcome("supervisor-review", null, "escalation-review", null, "supervision", null)));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -46,4 +46,22 @@ public interface GlobalTaskList {
 	 */
 	java.util.List<CompletionCount> completionsSince(Instant since);
 
+	/** Cancels an open task (a supervisor or an escalation). */
+	TaskSnapshot cancel(TaskId id, String reason, String actor);
+
+	/** Pins and/or boosts an open task's priority (replaces the previous override). */
+	TaskSnapshot prioritize(TaskId id, boolean pinned, int boost, String reason, String actor);
+
+	/**
+	 * Fixes which cascade step may take the task: {@code null} = back to widening with waiting time, {@code n >= 0} =
+	 * step n, {@link TaskSnapshot#ALL_WITH_SKILLS} = everyone with the required skills.
+	 */
+	TaskSnapshot retarget(TaskId id, Integer step, String reason, String actor);
+
+	/** Moves an open task to another routing profile (its due times stay). */
+	TaskSnapshot reroute(TaskId id, String routingProfile, String reason, String actor);
+
+	/** Records an escalation step in the task's history and sets its escalation stage; the state stays. */
+	TaskSnapshot recordEscalation(TaskId id, String stage, java.util.Map<String, Object> details, String actor);
+
 }

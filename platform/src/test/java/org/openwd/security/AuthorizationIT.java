@@ -116,6 +116,17 @@ class AuthorizationIT extends IntegrationTest {
 			list.add(new Endpoint("GET", "/api/v1/reporting/" + report, null, Set.of("supervisor", "admin")));
 		}
 		list.add(new Endpoint("GET", "/api/v1/me/tasks/" + id + "/history", null, Set.of("agent", "supervisor", "admin")));
+		Set<String> owners = Set.of("owner", "admin");
+		list.add(new Endpoint("GET", "/api/v1/escalation/actions", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/escalation/profiles", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/escalation/profiles/default/models", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/escalation/profiles/default/models/1", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/escalation/profiles/default/models/1/bpmn", null, READERS));
+		list.add(new Endpoint("GET", "/api/v1/escalation/tasks/" + id, null, READERS));
+		list.add(new Endpoint("POST", "/api/v1/escalation/models/validate", "<x/>", owners));
+		list.add(new Endpoint("POST", "/api/v1/escalation/profiles/auth-probe/models", "<x/>", owners));
+		list.add(new Endpoint("POST", "/api/v1/escalation/profiles/default/models/999/activate", Map.of(), owners));
+		list.add(new Endpoint("POST", "/api/v1/escalation/profiles/default/migrations", Map.of(), owners));
 		return list;
 	}
 

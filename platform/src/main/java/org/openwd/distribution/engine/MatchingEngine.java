@@ -185,7 +185,7 @@ public final class MatchingEngine {
 	/** When the task's cascade widens next, or {@code null} when it is on its widest target. */
 	public Instant nextWidening(UUID taskId, Instant now) {
 		QueuedTask task = tasks.get(taskId);
-		return task == null ? null : rules.get(task.profile()).nextWidening(task.waitingSince(), now);
+		return task == null || task.targetStep() != null ? null : rules.get(task.profile()).nextWidening(task.waitingSince(), now);
 	}
 
 	/** The cascade step of a queued task now. */
@@ -213,13 +213,23 @@ public final class MatchingEngine {
 				return false;
 			}
 		}
-		if (!routing.targets().get(routing.step(task.waitingSince(), now)).matches(worker.skills())) {
+		if (!targetMatches(task, routing, worker, now)) {
 			return false;
 		}
 		if (!sameDepartment(task, worker) && !borrowingAllowed(task, worker, routing)) {
 			return false;
 		}
 		return !requireShiftFit || fitsShift(task, worker, now);
+	}
+
+	/** The cascade step in force (or the task's fixed step) admits the worker; "everyone with the skills" admits all. */
+	private static boolean targetMatches(QueuedTask task, RoutingRules routing, Worker worker, Instant now) {
+		Integer fixed = task.targetStep();
+		if (fixed != null && fixed == QueuedTask.ALL_WITH_SKILLS) {
+			return true;
+		}
+		int step = fixed != null ? Math.min(fixed, routing.targets().size() - 1) : routing.step(task.waitingSince(), now);
+		return routing.targets().get(step).matches(worker.skills());
 	}
 
 	private boolean hasCapacity(Worker worker, String channel) {

@@ -304,7 +304,8 @@ public class Distributor implements DisposableBean {
 				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
 		Object personal = task.attributes().get(PERSONAL_EMPLOYEE);
 		engine.queue(new QueuedTask(subject, task.routingProfile(), task.requiredSkills(), task.department(), task.customerId(),
-				rejecters.getOrDefault(task.id().value(), Set.of()), personal == null ? null : personal.toString()));
+				rejecters.getOrDefault(task.id().value(), Set.of()), personal == null ? null : personal.toString(),
+				task.targetStep()));
 	}
 
 	private void decideTask(UUID taskId) {

@@ -27,7 +27,8 @@ class DemoEmployees implements ApplicationRunner {
 					Map.of("case", 1, "email", 3), 3, null, false, null),
 			"agent2", new EmployeeProfile("Demo Agent 2", "service-a", "service", Map.of("claims", 6, "indexing", 8, "service", 8),
 					Map.of("case", 1, "email", 2), 2, null, false, null),
-			"supervisor", new EmployeeProfile("Demo Supervisor", null, null, Map.of(), Map.of(), 0, null, false, null));
+			"supervisor", new EmployeeProfile("Demo Supervisor", null, null, Map.of("supervision", 10), Map.of("case", 1), 1, null,
+					false, null));
 
 	private final EmployeeService employees;
 

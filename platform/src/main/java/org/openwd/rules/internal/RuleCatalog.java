@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * on this node applies to the next decision at once; changes from other nodes within the refresh interval.
  */
 @Component
-public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
+public class RuleCatalog implements org.openwd.rules.RoutingProfiles, org.openwd.rules.BusinessCalendars {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleCatalog.class);
 
@@ -72,6 +72,11 @@ public class RuleCatalog implements org.openwd.rules.RoutingProfiles {
 		profiles().forEach((name, versioned) -> all.put(name,
 				new org.openwd.rules.RoutingProfiles.Versioned((RoutingProfile) versioned.value(), versioned.version())));
 		return all;
+	}
+
+	@Override
+	public Optional<java.time.Instant> plus(String calendar, java.time.Instant start, java.time.Duration businessDuration) {
+		return calendar(calendar).map(c -> c.value().plus(start, businessDuration));
 	}
 
 	public Optional<Versioned<BusinessCalendar>> calendar(String name) {

@@ -131,6 +131,12 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 
 	private int historyCount;
 
+	/** Fixed cascade step (see {@link TaskSnapshot}); {@code null} = widen with waiting time. */
+	private Integer targetStep;
+
+	/** Last escalation stage recorded, e.g. {@code overdue}. */
+	private String escalationStage;
+
 	@Version
 	private long version;
 
@@ -409,6 +415,49 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 		registerEvent(new TaskUpdated(taskId(), Set.of("priority"), now, actor));
 	}
 
+	/** Fixes the cascade step that may take the task ({@code null}: widen with waiting time again). */
+	void retarget(Integer step, String reason, Instant now, String actor) {
+		guard(TaskAction.RETARGET, OPEN);
+		if (step != null && step < TaskSnapshot.ALL_WITH_SKILLS) {
+			throw new IllegalArgumentException("target step must be -1 (everyone with the skills), a step index or null");
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("step", step == null ? "cascade" : step == TaskSnapshot.ALL_WITH_SKILLS ? "all" : step);
+		details.put("previous", targetStep == null ? "cascade" : targetStep == TaskSnapshot.ALL_WITH_SKILLS ? "all" : targetStep);
+		targetStep = step;
+		updatedAt = now;
+		record(TaskAction.RETARGET, state, state, now, actor, reason, details);
+		registerEvent(new TaskUpdated(taskId(), Set.of("targets"), now, actor));
+	}
+
+	/** Moves the task to another routing profile. */
+	void reroute(String profile, String reason, Instant now, String actor) {
+		guard(TaskAction.REROUTE, OPEN);
+		requireText(profile, "routingProfile");
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("routingProfile", profile);
+		putIfNotNull(details, "previousRoutingProfile", routingProfile);
+		routingProfile = profile;
+		targetStep = null;
+		updatedAt = now;
+		record(TaskAction.REROUTE, state, state, now, actor, reason, details);
+		registerEvent(new TaskUpdated(taskId(), Set.of("routingProfile"), now, actor));
+	}
+
+	/** Records an escalation step (history entry, escalation stage); the state stays. */
+	void recordEscalation(String stage, Map<String, Object> details, Instant now, String actor) {
+		guard(TaskAction.ESCALATE, OPEN);
+		requireText(stage, "stage");
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("stage", stage);
+		if (details != null) {
+			details.forEach((key, value) -> putIfNotNull(all, key, value));
+		}
+		escalationStage = truncate(stage, 40);
+		updatedAt = now;
+		record(TaskAction.ESCALATE, state, state, now, actor, null, all);
+	}
+
 	/** Applies a source's update to an open task; returns the names of the fields that changed. */
 	Set<String> update(TaskChanges changes, Instant now, String actor) {
 		guard(TaskAction.UPDATE, OPEN);
@@ -605,7 +654,7 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 				Collections.unmodifiableSet(new LinkedHashSet<>(requiredSkills)),
 				Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), state, assignedEmployee, classifiedBy, version,
 				stateReason, outcome, offerExpiresAt, updatedAt, closedAt, routingProfile, slaWarningAt, waitingSince,
-				priorityPinned, priorityBoost, sourceDueTime);
+				priorityPinned, priorityBoost, sourceDueTime, targetStep, escalationStage);
 	}
 
 }

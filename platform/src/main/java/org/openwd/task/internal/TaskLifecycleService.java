@@ -204,6 +204,31 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 		return change(id, null, task -> task.prioritize(pinned, boost, reason, now(), actor));
 	}
 
+	@Override
+	public TaskSnapshot cancel(TaskId id, String reason, String actor) {
+		return cancel(id.value(), reason, actor);
+	}
+
+	@Override
+	public TaskSnapshot prioritize(TaskId id, boolean pinned, int boost, String reason, String actor) {
+		return prioritize(id.value(), pinned, boost, reason, actor);
+	}
+
+	@Override
+	public TaskSnapshot retarget(TaskId id, Integer step, String reason, String actor) {
+		return change(id.value(), null, task -> task.retarget(step, reason, now(), actor));
+	}
+
+	@Override
+	public TaskSnapshot reroute(TaskId id, String routingProfile, String reason, String actor) {
+		return change(id.value(), null, task -> task.reroute(routingProfile, reason, now(), actor));
+	}
+
+	@Override
+	public TaskSnapshot recordEscalation(TaskId id, String stage, Map<String, Object> details, String actor) {
+		return change(id.value(), null, task -> task.recordEscalation(stage, details, now(), actor));
+	}
+
 	public TaskSnapshot completeFromSource(UUID id, String outcome, String note, String actor) {
 		return change(id, null, task -> task.completeFromSource(outcome, note, now(), actor));
 	}

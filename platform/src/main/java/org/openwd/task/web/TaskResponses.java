@@ -22,7 +22,8 @@ final class TaskResponses {
 			Instant activationTime, Instant dueTime, String department, String process, Set<String> requiredSkills,
 			Map<String, Object> attributes, TaskState state, String stateReason, String assignedEmployee,
 			Instant offerExpiresAt, String outcome, String classifiedBy, Instant updatedAt, Instant closedAt, long version,
-			String routingProfile, Instant slaWarningAt, Instant waitingSince, boolean priorityPinned, int priorityBoost) {
+			String routingProfile, Instant slaWarningAt, Instant waitingSince, boolean priorityPinned, int priorityBoost,
+			Integer targetStep, String escalationStage) {
 
 		static TaskResponse of(TaskSnapshot t) {
 			return new TaskResponse(t.id().toString(), t.sourceSystem(), t.externalId(), t.type(), t.title(), t.description(),
@@ -30,7 +31,7 @@ final class TaskResponses {
 					t.dueTime(), t.department(), t.process(), t.requiredSkills(), t.attributes(), t.state(), t.stateReason(),
 					t.assignedEmployee(), t.offerExpiresAt(), t.outcome(), t.classifiedBy(), t.updatedAt(),
 					t.closedAt(), t.version(), t.routingProfile(), t.slaWarningAt(), t.waitingSince(), t.priorityPinned(),
-					t.priorityBoost());
+					t.priorityBoost(), t.targetStep(), t.escalationStage());
 		}
 
 	}

@@ -77,6 +77,23 @@ class MatchingEngineTests {
 	}
 
 	@Test
+	void aTaskFixedOnAStepOrOnEveryoneWithTheSkillIgnoresItsWaitingTime() {
+		engine.worker(worker("junior", "claims", 4, true), T0);
+		engine.worker(worker("medium", "claims", 7, true), T0);
+		QueuedTask plain = task("claims", T0, "claims");
+		QueuedTask onStepTwo = new QueuedTask(plain.priority(), "claims", Set.of(), "claims", null, Set.of(), null, 1);
+		engine.queue(onStepTwo);
+		assertThat(engine.bestEmployeeFor(plain.id(), T0)).contains("medium");
+		assertThat(engine.nextWidening(plain.id(), T0)).isNull();
+		engine.worker(worker("medium", "claims", 7, false), T0);
+		assertThat(engine.bestEmployeeFor(plain.id(), T0.plusSeconds(3600))).as("stays on its step").isEmpty();
+
+		engine.queue(new QueuedTask(plain.priority(), "claims", Set.of(), "claims", null, Set.of(), null,
+				QueuedTask.ALL_WITH_SKILLS));
+		assertThat(engine.bestEmployeeFor(plain.id(), T0)).contains("junior");
+	}
+
+	@Test
 	void theMostProficientGetTheTaskFirst() {
 		engine.worker(worker("expert", "claims", 9, true), T0);
 		QueuedTask task = task("claims", T0, "claims");

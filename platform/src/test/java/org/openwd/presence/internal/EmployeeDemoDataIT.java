@@ -41,8 +41,9 @@ class EmployeeDemoDataIT extends IntegrationTest {
 		assertThat(agent2.path("totalCapacity").asInt()).isEqualTo(2);
 
 		JsonNode supervisor = api.get("supervisor", "/api/v1/me").body();
-		assertThat(supervisor.path("skills").size()).isZero();
-		assertThat(supervisor.path("totalCapacity").asInt()).isZero();
+		// supervisors take the supervisor reviews that escalation opens (skill supervision, docs/escalation.md)
+		assertThat(supervisor.path("skills")).isEqualTo(Api.JSON.valueToTree(Map.of("supervision", 10)));
+		assertThat(supervisor.path("totalCapacity").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -66,6 +66,10 @@ class TaskLifecycleTests {
 			new Verb(TaskAction.RESTART, EnumSet.of(TaskState.HELD, TaskState.ERROR_HELD, TaskState.COMPLETED, TaskState.CANCELED,
 					TaskState.REJECTED), TaskState.CAPTURED, t -> t.restart("reopened", NOW, "sue")),
 			new Verb(TaskAction.PRIORITIZE, TaskState.open(), null, t -> t.prioritize(true, 5, "vip", NOW, "sue")),
+			new Verb(TaskAction.RETARGET, TaskState.open(), null, t -> t.retarget(-1, "overdue", NOW, "escalation")),
+			new Verb(TaskAction.REROUTE, TaskState.open(), null, t -> t.reroute("billing", "moved", NOW, "escalation")),
+			new Verb(TaskAction.ESCALATE, TaskState.open(), null,
+					t -> t.recordEscalation("overdue", Map.of("dueTime", "x"), NOW, "escalation")),
 			new Verb(TaskAction.DEFER, EnumSet.of(TaskState.ASSIGNED), TaskState.SCHEDULED,
 					t -> t.defer(NOW.plusSeconds(600), "customer calls back at ten", NOW, "ann")));
 
