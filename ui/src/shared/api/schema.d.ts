@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** List business calendars */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -93,6 +93,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the connectors of this node with their health */
+        get: operations["list_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connector with its health */
+        get: operations["get_6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{name}/malformed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest input this connector could not map (newest first) */
+        get: operations["malformed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{name}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a connector on this node: it stops delivering until resumed */
+        post: operations["pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{name}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused connector on this node */
+        post: operations["resume_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{key}": {
         parameters: {
             query?: never;
@@ -101,7 +186,7 @@ export interface paths {
             cookie?: never;
         };
         /** The active version of a decision table, with its DMN XML */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -138,7 +223,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every deployed version, newest first */
-        get: operations["versions"];
+        get: operations["versions_1"];
         put?: never;
         /**
          * Deploy a new version (DMN 1.3 XML)
@@ -159,7 +244,7 @@ export interface paths {
             cookie?: never;
         };
         /** The DMN XML of one version */
-        get: operations["version"];
+        get: operations["version_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -275,6 +360,184 @@ export interface paths {
         };
         /** An employee's presence history, newest first */
         get: operations["getEmployeePresenceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The action catalogue
+         * @description What a model's service tasks may call, as camunda:delegateExpression="${name}", with their input parameters.
+         */
+        get: operations["actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/models/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a model
+         * @description Parses with Camunda, checks that only catalogue actions are called and that the start and the close correlation are present. 200 when valid, else 400 invalid-escalation-model naming each element. Deploys nothing.
+         */
+        post: operations["validateUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Profiles with models
+         * @description The default model and every routing profile that has a model of its own, with the active version.
+         */
+        get: operations["profiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles/{profile}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Migrate running instances
+         * @description Moves every running instance of fromVersion to toVersion with Camunda's migration API (elements mapped by equal id, timers re-evaluated). 409 with Camunda's report when the versions cannot be mapped.
+         */
+        post: operations["migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles/{profile}/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of a profile's model
+         * @description Newest first; 'active' marks the one new tasks use. For a profile without its own model the list is empty (it uses the default).
+         */
+        get: operations["versions"];
+        put?: never;
+        /**
+         * Deploy a new version
+         * @description Validates, deploys to Camunda and makes it the active version of the profile: new tasks follow it, running instances stay on theirs. An invalid model is refused (400 invalid-escalation-model) and changes nothing.
+         */
+        post: operations["deployUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles/{profile}/models/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version */
+        get: operations["version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles/{profile}/models/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a version active (roll back)
+         * @description New tasks of the profile use this version from now on; running instances are not touched.
+         */
+        post: operations["activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/profiles/{profile}/models/{version}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The BPMN XML of one version */
+        get: operations["bpmn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A task's escalation
+         * @description Whether the task is watched, by which model version, where its instance waits and when its next timer fires.
+         */
+        get: operations["task"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,10 +1363,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a work item (capture, update, cancel or complete, as the connector's mapping says)
+         * @description Sign with X-OpenWD-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + '.' + nonce + '.' + body)), X-OpenWD-Timestamp (epoch seconds) and X-OpenWD-Nonce (unique per request). 201 captured, 200 known item, 401 bad signature or stale timestamp, 409 replayed nonce, 422 unmappable or rejected payload, 503 retry later.
+         */
+        post: operations["receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-back/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search deliveries (newest first), e.g. ?status=FAILED */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-back/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery */
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-back/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed delivery again (fresh attempts, due now) */
+        post: operations["retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionView: {
+            delegateExpression?: string;
+            description?: string;
+            name?: string;
+            parameters?: components["schemas"]["ParameterView"][];
+        };
         Assign: {
             employee: string;
         };
@@ -1205,6 +1545,25 @@ export interface components {
             note?: string;
             outcome?: string;
         };
+        ConnectorResponse: {
+            /** Format: int64 */
+            captured?: number;
+            enabled?: boolean;
+            /** Format: int64 */
+            failed?: number;
+            lag?: string;
+            /** Format: date-time */
+            lastActivity?: string;
+            lastError?: string;
+            /** Format: int64 */
+            malformedReported?: number;
+            name?: string;
+            paused?: boolean;
+            sourceSystem?: string;
+            status?: string;
+            type?: string;
+            writeBack?: string;
+        };
         Contribution: {
             name?: string;
             /** Format: int64 */
@@ -1247,6 +1606,32 @@ export interface components {
             reason?: string;
             /** Format: date-time */
             until: string;
+        };
+        Delivery: {
+            /** Format: int32 */
+            attempts?: number;
+            connector?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            employee?: string;
+            event?: string;
+            externalId?: string;
+            id?: string;
+            lastError?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            outcome?: string;
+            reason?: string;
+            /** Format: int32 */
+            seq?: number;
+            sourceSystem?: string;
+            status?: string;
+            taskId?: string;
+            taskState?: string;
         };
         EmployeePage: {
             items?: components["schemas"]["EmployeeResponse"][];
@@ -1309,7 +1694,7 @@ export interface components {
         };
         HistoryEntry: {
             /** @enum {string} */
-            action?: "CAPTURE" | "CLASSIFY" | "SCHEDULE" | "ACTIVATE" | "ERROR_HOLD" | "OFFER" | "ACCEPT" | "DECLINE" | "EXPIRE" | "ASSIGN" | "RETURN_TO_QUEUE" | "COMPLETE" | "COMPLETE_FROM_SOURCE" | "CANCEL" | "REJECT" | "HOLD" | "RESUME" | "RESTART" | "UPDATE" | "PRIORITIZE" | "DEFER";
+            action?: "CAPTURE" | "CLASSIFY" | "SCHEDULE" | "ACTIVATE" | "ERROR_HOLD" | "OFFER" | "ACCEPT" | "DECLINE" | "EXPIRE" | "ASSIGN" | "RETURN_TO_QUEUE" | "COMPLETE" | "COMPLETE_FROM_SOURCE" | "CANCEL" | "REJECT" | "HOLD" | "RESUME" | "RESTART" | "UPDATE" | "PRIORITIZE" | "DEFER" | "ESCALATE" | "RETARGET" | "REROUTE";
             actor?: string;
             /** Format: date-time */
             at?: string;
@@ -1329,6 +1714,43 @@ export interface components {
             at?: string;
             dimension?: string;
             tiles?: components["schemas"]["Tile"][];
+        };
+        MigrationRequest: {
+            /** Format: int32 */
+            fromVersion?: number;
+            /** Format: int32 */
+            toVersion?: number;
+        };
+        MigrationView: {
+            /** Format: int32 */
+            fromVersion?: number;
+            /** Format: int64 */
+            migrated?: number;
+            profile?: string;
+            /** Format: int32 */
+            toVersion?: number;
+        };
+        ModelView: {
+            active?: boolean;
+            checksum?: string;
+            comment?: string;
+            /** Format: date-time */
+            deployedAt?: string;
+            deployedBy?: string;
+            deploymentId?: string;
+            processDefinitionId?: string;
+            processKey?: string;
+            profile?: string;
+            resourceName?: string;
+            /** Format: int64 */
+            runningInstances?: number;
+            /** Format: int32 */
+            version?: number;
+        };
+        ParameterView: {
+            description?: string;
+            name?: string;
+            required?: boolean;
         };
         Person: {
             department?: string;
@@ -1472,6 +1894,13 @@ export interface components {
              */
             totalCapacity?: number;
         };
+        ProfileView: {
+            /** Format: int32 */
+            activeVersion?: number;
+            profile?: string;
+            /** Format: int32 */
+            versions?: number;
+        };
         /** @description Why; recorded in the task history */
         Reason: {
             reason?: string;
@@ -1497,6 +1926,16 @@ export interface components {
         };
         Reject: {
             reason: string;
+        };
+        Report: {
+            connector?: string;
+            id?: string;
+            location?: string;
+            rawExcerpt?: string;
+            reason?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            sourceSystem?: string;
         };
         Return: {
             reason?: string;
@@ -1544,6 +1983,24 @@ export interface components {
             history?: components["schemas"]["HistoryEntry"][];
             task?: components["schemas"]["TaskResponse"];
         };
+        TaskEscalationView: {
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: int32 */
+            modelVersion?: number;
+            /** Format: date-time */
+            nextTimerAt?: string;
+            outcome?: string;
+            processInstanceId?: string;
+            profile?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            status?: string;
+            taskId?: string;
+            waitingAt?: string[];
+        };
         TaskPage: {
             items?: components["schemas"]["TaskResponse"][];
             /** Format: int32 */
@@ -1577,6 +2034,7 @@ export interface components {
             description?: string;
             /** Format: date-time */
             dueTime?: string;
+            escalationStage?: string;
             externalId?: string;
             id?: string;
             /** Format: date-time */
@@ -1594,6 +2052,8 @@ export interface components {
             /** @enum {string} */
             state?: "CAPTURED" | "SCHEDULED" | "QUEUED" | "OFFERED" | "ASSIGNED" | "HELD" | "ERROR_HELD" | "COMPLETED" | "CANCELED" | "REJECTED";
             stateReason?: string;
+            /** Format: int32 */
+            targetStep?: number;
             title?: string;
             type?: string;
             /** Format: date-time */
@@ -1671,6 +2131,11 @@ export interface components {
             dueTime?: string;
             title?: string;
         };
+        ValidationView: {
+            actions?: string[];
+            processKey?: string;
+            valid?: boolean;
+        };
         WorkItem: {
             assignedEmployee?: string;
             attributes?: {
@@ -1709,7 +2174,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1849,7 +2314,117 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorResponse"][];
+                };
+            };
+        };
+    };
+    get_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorResponse"];
+                };
+            };
+        };
+    };
+    malformed: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"][];
+                };
+            };
+        };
+    };
+    pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorResponse"];
+                };
+            };
+        };
+    };
+    resume_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorResponse"];
+                };
+            };
+        };
+    };
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -1893,7 +2468,7 @@ export interface operations {
             };
         };
     };
-    versions: {
+    versions_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1944,7 +2519,7 @@ export interface operations {
             };
         };
     };
-    version: {
+    version_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2137,6 +2712,248 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PresenceHistoryItem"][];
+                };
+            };
+        };
+    };
+    actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"][];
+                };
+            };
+        };
+    };
+    validateUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationView"];
+                };
+            };
+        };
+    };
+    profiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileView"][];
+                };
+            };
+        };
+    };
+    migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MigrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationView"];
+                };
+            };
+        };
+    };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description routing profile name, or 'default' */
+                profile: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"][];
+                };
+            };
+        };
+    };
+    deployUpload: {
+        parameters: {
+            query?: {
+                comment?: string;
+            };
+            header?: never;
+            path: {
+                profile: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+        };
+    };
+    version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+        };
+    };
+    activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+        };
+    };
+    bpmn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+        };
+    };
+    task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskEscalationView"];
                 };
             };
         };
@@ -3318,6 +4135,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Content-Type"?: string;
+            };
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                status?: string;
+                connector?: string;
+                taskId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"][];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+        };
+    };
+    retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
                 };
             };
         };

@@ -43,6 +43,20 @@ class CamundaWebappsIT extends IntegrationTest {
 		if (org.camunda.bpm.engine.ProcessEngines.getProcessEngine(engine.getName(), false) != engine) {
 			org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
 		}
+		// the web apps' bootstrap listeners keep their runtime delegates in static fields and clear them when any
+		// context in the JVM shuts its web apps down (the two-node and restart tests do); put them back as they boot
+		if (org.camunda.bpm.cockpit.Cockpit.getRuntimeDelegate() == null) {
+			org.camunda.bpm.cockpit.Cockpit.setCockpitRuntimeDelegate(new org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate());
+		}
+		if (org.camunda.bpm.admin.Admin.getRuntimeDelegate() == null) {
+			org.camunda.bpm.admin.Admin.setAdminRuntimeDelegate(new org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate());
+		}
+		if (org.camunda.bpm.tasklist.Tasklist.getRuntimeDelegate() == null) {
+			org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(new org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate());
+		}
+		if (org.camunda.bpm.welcome.Welcome.getRuntimeDelegate() == null) {
+			org.camunda.bpm.welcome.Welcome.setRuntimeDelegate(new org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate());
+		}
 	}
 
 	@Test
