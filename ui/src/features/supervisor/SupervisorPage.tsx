@@ -5,6 +5,7 @@ import { formatDuration } from '../../shared/time';
 import { useNow } from '../../shared/useNow';
 import { useLive, useSupervisorLive } from './api';
 import { DayChart } from './DayChart';
+import { EscalationAlerts } from './EscalationAlerts';
 import { PeopleBoard } from './PeopleBoard';
 
 const DIMENSIONS: Exclude<Dimension, 'all'>[] = ['department', 'process', 'queue'];
@@ -85,6 +86,7 @@ export function SupervisorPage() {
         ))}
       </ul>
       {live.data && live.data.tiles.length === 0 && <p className="quiet">{t('sup.noData')}</p>}
+      <EscalationAlerts />
       <DayChart dimension={chartKey.d} keyName={chartKey.key} label={chartKey.d === 'all' ? t('sup.site') : label(chartKey.key)} />
       <PeopleBoard now={now} />
     </div>
