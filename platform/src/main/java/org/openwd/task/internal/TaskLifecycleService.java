@@ -323,7 +323,7 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	private TaskSnapshot change(UUID id, Long expectedVersion, Consumer<Task> verb) {
 		return tx.execute(status -> {
-			Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFoundException(id.toString()));
+			Task task = tasks.findByIdForUpdate(id).orElseThrow(() -> new TaskNotFoundException(id.toString()));
 			if (expectedVersion != null && expectedVersion != task.version()) {
 				throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
 			}
