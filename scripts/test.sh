@@ -79,6 +79,9 @@ want_clean=0
 for a in "$@"; do
   if [[ $a == clean ]]; then want_clean=1; else args+=("$a"); fi
 done
+# failsafe merges its summary files across runs: a failure left from an earlier run would fail this one's verify
+rm -rf "$REPO"/platform/target/failsafe-reports "$REPO"/bench/target/failsafe-reports
+
 if (( want_clean )); then
   log "running 'mvn -B -ntp clean' before starting the servers"
   mvn -B -ntp clean

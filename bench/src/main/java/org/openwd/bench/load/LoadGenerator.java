@@ -125,6 +125,7 @@ public final class LoadGenerator {
 		AtomicInteger next = new AtomicInteger();
 		List<String> errors = new CopyOnWriteArrayList<>();
 		AtomicInteger created = new AtomicInteger();
+		List<String> createdIds = new CopyOnWriteArrayList<>();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		long t0 = System.nanoTime();
 		List<Future<?>> futures = new ArrayList<>();
@@ -139,6 +140,7 @@ public final class LoadGenerator {
 					}
 					if (r.status() == 201) {
 						created.incrementAndGet();
+						createdIds.add(r.body().path("id").asText());
 					}
 					else {
 						errors.add("capture " + i + ": HTTP " + r.status() + " " + r.text());
@@ -164,7 +166,9 @@ public final class LoadGenerator {
 			}
 		}
 		int stored = countBySource("single-");
-		return new Verdict(created.get(), 0, Math.max(0, tasks - stored), duplicates + Math.max(0, stored - tasks), 0, errors);
+		int unwatched = escalationKeepsUp(createdIds, results, errors);
+		return new Verdict(created.get(), 0, Math.max(0, tasks - stored) + unwatched, duplicates + Math.max(0, stored - tasks), 0,
+				errors);
 	}
 
 	/** Batch REST capture: {@code tasks} items in requests of {@code batchSize}, from {@code threads} threads. */
@@ -216,6 +220,44 @@ public final class LoadGenerator {
 		results.latency(w, "request latency", latency, TimeUnit.MILLISECONDS);
 		int stored = countBySource("batch-");
 		return new Verdict(created.get(), 0, Math.max(0, tasks - stored), Math.max(0, stored - tasks), 0, errors);
+	}
+
+	/**
+	 * W1 with escalation: every captured task with a due time gets an escalation process instance (started
+	 * asynchronously, in batches). For a sample of the captured tasks, waits until each instance has started and
+	 * reports the start lag (requested -> started) and how long after the last capture the last one started. Returns
+	 * how many sampled tasks never got their instance within two minutes (counted as lost escalations).
+	 */
+	private int escalationKeepsUp(List<String> ids, Results results, List<String> errors) throws InterruptedException {
+		List<String> sample = new ArrayList<>();
+		int step = Math.max(1, ids.size() / 100);
+		for (int i = 0; i < ids.size(); i += step) {
+			sample.add(ids.get(i));
+		}
+		long captureEnd = System.nanoTime();
+		Histogram lag = Results.histogram();
+		java.util.Set<String> pending = new java.util.LinkedHashSet<>(sample);
+		long deadline = captureEnd + TimeUnit.MINUTES.toNanos(2);
+		while (!pending.isEmpty() && System.nanoTime() < deadline) {
+			for (java.util.Iterator<String> it = pending.iterator(); it.hasNext();) {
+				Http.Response r = http.get("supervisor", "/api/v1/escalation/tasks/" + it.next());
+				if (r.status() == 200 && !r.body().path("startedAt").isMissingNode() && !r.body().path("startedAt").isNull()) {
+					java.time.Instant requested = java.time.Instant.parse(r.body().path("requestedAt").asText());
+					java.time.Instant started = java.time.Instant.parse(r.body().path("startedAt").asText());
+					lag.recordValue(Math.max(0, java.time.Duration.between(requested, started).toNanos()));
+					it.remove();
+				}
+			}
+			if (!pending.isEmpty()) {
+				TimeUnit.MILLISECONDS.sleep(200);
+			}
+		}
+		String w = "W1 capture with escalation";
+		results.latency(w, "escalation instance start lag (requested -> started)", lag, TimeUnit.MILLISECONDS);
+		results.add(w, "last sampled instance started after the last capture", (System.nanoTime() - captureEnd) / 1e6, "ms",
+				sample.size() + " sampled tasks, " + pending.size() + " not started within 2 min");
+		pending.forEach(id -> errors.add("task " + id + " got no escalation instance within 2 minutes"));
+		return pending.size();
 	}
 
 	private Map<String, Object> task(String type, String key) {
