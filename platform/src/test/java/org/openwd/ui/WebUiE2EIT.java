@@ -51,15 +51,7 @@ class WebUiE2EIT extends IntegrationTest {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String skill = "ff" + suffix;
 		String department = "ff-" + suffix;
-		String profile = "ff-" + suffix;
-		Map<String, Object> definition = Map.of("name", profile, "priority",
-				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
-				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", "PT2M",
-				"targets", List.of(Map.of("skills", "*")), "channel", "case");
-		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
-			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
-		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
-		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_Ff", suffix), profile, profile, skill, department));
+		String profile = routedWork("Rule_Ff", suffix, "ff-" + suffix, skill, department);
 		Map<String, Object> body = Map.of("displayName", "Fiona Firefox", "team", department, "department", department, "skills",
 				Map.of(skill, 8), "channelCapacity", Map.of("case", 1), "totalCapacity", 1);
 		Response employee = api.send("admin", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/employees/ui-agent3"))
@@ -75,6 +67,20 @@ class WebUiE2EIT extends IntegrationTest {
 		assertThat(out.resolve("firefox-inbox-offer.png")).exists();
 	}
 
+	/** A routing profile, and a classification rule sending its type to it with a skill and department of its own. */
+	String routedWork(String rulePrefix, String suffix, String profile, String skill, String department) throws Exception {
+		Map<String, Object> definition = Map.of("name", profile, "priority",
+				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
+				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", "PT2M",
+				"targets", List.of(Map.of("skills", "*")), "channel", "case");
+		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
+			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId(rulePrefix, suffix), profile, profile, skill, department));
+		return profile;
+	}
+
+	/** Runs a browser script with node, echoing its output; asserts it finished in time with exit code 0. */
 	static String runNode(Path script, Map<String, String> environment) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
 		builder.environment().putAll(environment);
@@ -109,15 +115,7 @@ class WebUiE2EIT extends IntegrationTest {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String skill = "ui" + suffix;
 		String department = "ui-" + suffix;
-		String profile = "ui-" + suffix;
-		Map<String, Object> definition = Map.of("name", profile, "priority",
-				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
-				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", "PT2M",
-				"targets", List.of(Map.of("skills", "*")), "channel", "case");
-		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
-			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
-		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
-		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_Ui", suffix), profile, profile, skill, department));
+		String profile = routedWork("Rule_Ui", suffix, "ui-" + suffix, skill, department);
 		for (String agent : List.of("ui-agent1", "ui-agent2")) {
 			Map<String, Object> body = Map.of("displayName", agent.equals("ui-agent1") ? "Ulla Agent" : "Uwe Colleague", "team",
 					department, "department", department, "skills", Map.of(skill, 8), "channelCapacity", Map.of("case", 2),
@@ -130,25 +128,9 @@ class WebUiE2EIT extends IntegrationTest {
 
 		Path out = Path.of("target", "e2e");
 		Files.createDirectories(out);
-		ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true);
-		builder.environment().putAll(Map.of("OPENWD_URL", "http://127.0.0.1:" + port, "E2E_AGENT", "ui-agent1",
+		String output = runNode(SCRIPT, Map.of("OPENWD_URL", "http://127.0.0.1:" + port, "E2E_AGENT", "ui-agent1",
 				"E2E_OTHER_AGENT", "ui-agent2", "E2E_TASK_TYPE", profile, "E2E_DEPARTMENT", department, "E2E_OUT",
 				out.toString(), "E2E_CHROMIUM", CHROMIUM.toString()));
-		Process process = builder.start();
-		StringBuilder output = new StringBuilder();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				System.out.println(line);
-				output.append(line).append('\n');
-			}
-		}
-		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-		if (!finished) {
-			process.destroyForcibly();
-		}
-		assertThat(finished).as("browser test finished in time:\n%s", output).isTrue();
-		assertThat(process.exitValue()).as("browser test exit code:\n%s", output).isZero();
 		assertThat(output).contains("[e2e] PASSED");
 		assertThat(out.resolve("inbox-offer.png")).exists();
 		assertThat(out.resolve("supervisor.png")).exists();
