@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.openwd.common.AfterCommit;
 import org.openwd.distribution.engine.MatchingEngine;
 import org.openwd.distribution.engine.QueuedTask;
 import org.openwd.distribution.engine.RoutingRules;
@@ -47,7 +48,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -149,10 +149,13 @@ public class Distributor implements DisposableBean {
 
 	// ---- triggers
 
-	@ApplicationModuleListener
+	// The triggers are plain listeners that hand over after commit: the loop's state is rebuilt from the database at
+	// start-up, so a durable publication would add two writes per event and no guarantee.
+
+	@EventListener
 	void on(TaskStateChanged event) {
-		serviceLevels.record(event, tasks);
-		submit(() -> {
+		AfterCommit.run(() -> submit(() -> {
+			serviceLevels.record(event, tasks);
 			if (event.employee() != null) {
 				refreshLoad(event.employee());
 			}
@@ -175,22 +178,22 @@ public class Distributor implements DisposableBean {
 			if (event.previousEmployee() != null) {
 				fillEmployee(event.previousEmployee());
 			}
-		});
+		}));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(TaskUpdated event) {
-		submit(() -> reconcile(event.taskId()));
+		AfterCommit.run(() -> submit(() -> reconcile(event.taskId())));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(PresenceChanged event) {
-		submit(() -> refreshEmployee(event.employeeId()));
+		AfterCommit.run(() -> submit(() -> refreshEmployee(event.employeeId())));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(EmployeeChanged event) {
-		submit(() -> refreshEmployee(event.employeeId()));
+		AfterCommit.run(() -> submit(() -> refreshEmployee(event.employeeId())));
 	}
 
 	/** Picks up routing-profile edits (cheap: compares versions of the in-memory catalog). */

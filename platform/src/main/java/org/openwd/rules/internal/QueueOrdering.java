@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.openwd.common.AfterCommit;
 import org.openwd.rules.RoutingProfile;
 import org.openwd.rules.SkillExpression;
 import org.openwd.rules.internal.RuleCatalog.Versioned;
@@ -31,7 +36,6 @@ import org.openwd.task.TaskStateChanged;
 import org.openwd.task.TaskUpdated;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +65,14 @@ public class QueueOrdering {
 
 	private final Map<String, Integer> policyVersions = new HashMap<>();
 
+	private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "openwd-queue-order");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	QueueOrdering(RuleCatalog catalog, GlobalTaskList tasks, ConfigStore store, Clock clock) {
 		this.catalog = catalog;
 		this.tasks = tasks;
@@ -80,18 +92,44 @@ public class QueueOrdering {
 		log.info("Queue order rebuilt: {} queued tasks in {} ms", queued.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	@ApplicationModuleListener
+	// Plain listeners that hand over after commit: the order is rebuilt from the database at start-up, so a durable
+	// publication would add two writes per event and no guarantee.
+
+	@EventListener
 	void on(TaskStateChanged event) {
 		if (event.to() == TaskState.QUEUED || event.from() == TaskState.QUEUED) {
-			reconcile(event.taskId());
+			AfterCommit.run(() -> reconcileLater(event.taskId()));
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(TaskUpdated event) {
 		if (queued.containsKey(event.taskId().value())) {
-			reconcile(event.taskId());
+			AfterCommit.run(() -> reconcileLater(event.taskId()));
 		}
+	}
+
+	/**
+	 * Queues a re-read on the ordering thread. A task already waiting for one is not queued twice: the one re-read sees
+	 * its latest state, so a burst of changes costs one read and the queue is bounded by the number of tasks.
+	 */
+	private void reconcileLater(TaskId id) {
+		if (pending.add(id.value())) {
+			worker.execute(() -> {
+				pending.remove(id.value());
+				try {
+					reconcile(id);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not re-order task {}; the next change of it or a restart will", id, ex);
+				}
+			});
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
 	}
 
 	/** Another node changed a task. */

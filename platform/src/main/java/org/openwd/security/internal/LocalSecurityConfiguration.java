@@ -69,10 +69,19 @@ class LocalSecurityConfiguration {
 		public void configure(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
 			http.httpBasic(basic -> basic.realmName("OpenWD")
 				.authenticationEntryPoint(entryPoint)
-				// keep the authenticated context in the session too: clients that send the session cookie back skip
-				// the password hash check on every request
 				.securityContextRepository(new DelegatingSecurityContextRepository(
-						new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())));
+						new RequestAttributeSecurityContextRepository(), sessionIfPresent())));
+		}
+
+		/**
+		 * A browser that logged in has a session, and Basic on top of it keeps it current. A system that sends Basic on
+		 * every request gets no session: one per request would pile up in memory for the session timeout, and
+		 * {@link VerifiedPasswordCache} already keeps the hash check off its path.
+		 */
+		private static HttpSessionSecurityContextRepository sessionIfPresent() {
+			HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+			sessions.setAllowSessionCreation(false);
+			return sessions;
 		}
 
 		@Override

@@ -70,12 +70,10 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	 */
 	@Override
 	public CaptureResult capture(NewTask data, String actor) {
-		Optional<TaskSnapshot> existing = findBySourceKey(data.sourceSystem(), data.externalId());
-		if (existing.isPresent()) {
-			return new CaptureResult(existing.get(), false);
-		}
 		try {
-			return new CaptureResult(tx.execute(status -> save(newTask(data, actor))), true);
+			return tx.execute(status -> tasks.findBySourceSystemAndExternalId(data.sourceSystem(), data.externalId())
+				.map(existing -> new CaptureResult(view(existing), false))
+				.orElseGet(() -> new CaptureResult(save(newTask(data, actor)), true)));
 		}
 		catch (DataIntegrityViolationException ex) {
 			return findBySourceKey(data.sourceSystem(), data.externalId()).map(task -> new CaptureResult(task, false))
