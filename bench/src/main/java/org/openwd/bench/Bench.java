@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.openwd.bench.baseline.Baselines;
 import org.openwd.bench.engine.HeapFootprint;
+import org.openwd.bench.load.AmqpCapture;
 import org.openwd.bench.load.LoadGenerator;
 import org.openwd.bench.load.PlatformProcess;
 
@@ -57,8 +58,10 @@ public final class Bench {
 
 	/** The test suite's run: seconds, tiny sizes, every correctness check, no timing assertions. */
 	public static boolean smoke(Options o, Path out) throws Exception {
-		Map<String, String> defaults = Map.of("capture", "200", "threads", "4", "batch", "100", "batchTasks", "500",
-				"employees", "5", "capacity", "2", "tasks", "40", "reject", "0.2", "expire", "0.1", "offerTimeout", "PT3S");
+		Map<String, String> defaults = Map.ofEntries(Map.entry("capture", "200"), Map.entry("threads", "4"),
+				Map.entry("batch", "100"), Map.entry("batchTasks", "500"), Map.entry("amqp", "300"), Map.entry("employees", "5"),
+				Map.entry("capacity", "2"), Map.entry("tasks", "40"), Map.entry("reject", "0.2"), Map.entry("expire", "0.1"),
+				Map.entry("offerTimeout", "PT3S"), Map.entry("warmup", "0"));
 		Map<String, String> merged = new HashMap<>(defaults);
 		merged.putAll(o.values);
 		return load(new Options(merged, o.extra), out);
@@ -69,6 +72,7 @@ public final class Bench {
 		Results results = new Results("load").config("options", o.values);
 		PlatformProcess started = null;
 		String url = o.get("url", null);
+		String amqpUri = o.get("amqpUri", null);
 		try {
 			if (url == null) {
 				Path jar = Path.of(o.get("jar", defaultJar()));
@@ -76,18 +80,39 @@ public final class Bench {
 				results.config("platform", "started: " + jar.getFileName() + " " + o.extra);
 				started = PlatformProcess.start(jar, data, employees, o.get("heap", "2g"), o.extra);
 				url = started.url;
+				amqpUri = amqpUri != null ? amqpUri : started.amqpUri;
 			}
 			results.config("url", url);
 			LoadGenerator load = new LoadGenerator(url);
 			List<LoadGenerator.Verdict> verdicts = new ArrayList<>();
 			String type = load.setUpWork("capture", "PT30S");
+			int warmup = o.integer("warmup", 1000);
+			if (warmup > 0) {
+				// a fresh JVM runs the capture path interpreted and spends a core compiling it: capture some items first,
+				// unmeasured and checked like the rest, so the rows below describe the steady state
+				LoadGenerator warm = new LoadGenerator(url);
+				Results ignored = new Results("warm-up");
+				verdicts.add(warm.captureSingle(type, warmup, o.integer("threads", 16), ignored));
+				verdicts.add(warm.captureBatch(type, warmup * 4, o.integer("batch", 500), o.integer("batchThreads", 4), ignored));
+			}
 			int capture = o.integer("capture", 5000);
 			if (capture > 0) {
+				long cpu = cpuMillis(started);
 				verdicts.add(load.captureSingle(type, capture, o.integer("threads", 16), results));
+				cpuPerTask(results, "W1 capture REST single", started, cpu, capture);
 			}
 			int batchTasks = o.integer("batchTasks", 20000);
 			if (batchTasks > 0) {
+				long cpu = cpuMillis(started);
 				verdicts.add(load.captureBatch(type, batchTasks, o.integer("batch", 500), o.integer("batchThreads", 4), results));
+				cpuPerTask(results, "W1 capture REST batch", started, cpu, batchTasks);
+			}
+			int amqp = o.integer("amqp", 20000);
+			if (amqp > 0 && amqpUri != null) {
+				long cpu = cpuMillis(started);
+				verdicts.add(new AmqpCapture(url, amqpUri).run(type, amqp, o.integer("confirmWindow", 500),
+						o.integer("timeout", 600), results));
+				cpuPerTask(results, "W1 capture AMQP", started, cpu, amqp);
 			}
 			int tasks = o.integer("tasks", 2000);
 			if (tasks > 0 && employees > 0) {
@@ -113,6 +138,23 @@ public final class Bench {
 			if (started != null) {
 				started.close();
 			}
+		}
+	}
+
+	/**
+	 * CPU the started platform used, in ms (-1 when it runs elsewhere). Per task it is the figure that other load on the
+	 * machine distorts least: contention stretches wall-clock time, not the work done.
+	 */
+	static long cpuMillis(PlatformProcess platform) {
+		return platform == null ? -1 : platform.cpuMillis();
+	}
+
+	/** Adds the platform's CPU per task since {@code before}; includes what the workload set off (escalation starts). */
+	static void cpuPerTask(Results results, String workload, PlatformProcess platform, long before, int tasks) {
+		if (platform != null && before >= 0 && tasks > 0) {
+			long used = platform.cpuMillis() - before;
+			results.add(workload, "platform CPU per task", (double) used / tasks, "ms",
+					used + " ms of CPU for " + tasks + " tasks (both cores)");
 		}
 	}
 

@@ -276,7 +276,7 @@ public final class LoadGenerator {
 		int count = 0;
 		int page = 0;
 		while (true) {
-			JsonNode body = http.get("supervisor", "/api/v1/tasks?source=" + source + "&size=500&page=" + page).expect(200).body();
+			JsonNode body = http.get("supervisor", "/api/v1/tasks?sourceSystem=" + source + "&size=500&page=" + page).expect(200).body();
 			for (JsonNode item : body.path("items")) {
 				if (item.path("externalId").asText().startsWith(prefix)) {
 					count++;

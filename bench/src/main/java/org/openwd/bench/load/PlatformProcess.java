@@ -17,16 +17,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
+	/** The AMQP connector every started platform runs: it consumes {@link #AMQP_QUEUE} as source {@link #AMQP_SOURCE}. */
+	public static final String AMQP_CONNECTOR = "bench-amqp";
+
+	public static final String AMQP_SOURCE = "bench-amqp";
+
+	public static final String AMQP_QUEUE = "bench.capture";
+
 	private final Process process;
 
 	private final Path log;
 
 	public final String url;
 
-	private PlatformProcess(Process process, Path log, String url) {
+	/** The embedded broker of the started platform, for sources that publish to it. */
+	public final String amqpUri;
+
+	private PlatformProcess(Process process, Path log, String url, String amqpUri) {
 		this.process = process;
 		this.log = log;
 		this.url = url;
+		this.amqpUri = amqpUri;
 	}
 
 	public static PlatformProcess start(Path jar, Path dataDir, int employees, String heap, List<String> extraArgs)
@@ -42,21 +53,33 @@ public final class PlatformProcess implements AutoCloseable {
 			props.append("openwd.security.users[").append(i).append("].password={noop}").append(LoadGenerator.agent(i)).append('\n');
 			props.append("openwd.security.users[").append(i).append("].roles=AGENT\n");
 		}
-		Files.writeString(users, props);
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
+		String amqp = "openwd.connectors.instances." + AMQP_CONNECTOR + ".";
+		props.append(amqp).append("type=amqp\n").append(amqp).append("source-system=").append(AMQP_SOURCE).append('\n');
+		props.append(amqp).append("settings.queue=").append(AMQP_QUEUE).append('\n');
+		props.append(amqp).append("settings.concurrency=4\n").append(amqp).append("settings.prefetch=250\n");
+		for (String field : List.of("externalId", "type", "title", "customerId", "businessValue")) {
+			props.append(amqp).append("mapping.").append(field).append("=/").append(field).append('\n');
 		}
+		Files.writeString(users, props);
+		int port = freePort();
+		int amqpPort = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-				"--openwd.data-dir=" + dataDir.toAbsolutePath(), "--openwd.amqp.embedded.port=0", "--openwd.demo.data=false",
+				"--openwd.data-dir=" + dataDir.toAbsolutePath(), "--openwd.amqp.embedded.port=" + amqpPort, "--openwd.demo.data=false",
 				"--spring.config.additional-location=file:" + users.toAbsolutePath()));
 		command.addAll(extraArgs);
 		Path log = dataDir.resolve("platform.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		PlatformProcess platform = new PlatformProcess(process, log, "http://127.0.0.1:" + port);
+		PlatformProcess platform = new PlatformProcess(process, log, "http://127.0.0.1:" + port,
+				"amqp://openwd:openwd-embedded@127.0.0.1:" + amqpPort);
 		platform.awaitHealthy(Duration.ofMinutes(4));
 		return platform;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
@@ -77,6 +100,11 @@ public final class PlatformProcess implements AutoCloseable {
 			TimeUnit.MILLISECONDS.sleep(500);
 		}
 		throw new IllegalStateException("the platform did not become healthy within " + timeout + ":\n" + tail(80));
+	}
+
+	/** CPU time the platform process has used so far, all threads. */
+	public long cpuMillis() {
+		return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
 	}
 
 	public long pid() {

@@ -10,14 +10,14 @@ import org.openwd.task.GlobalTaskList;
 import org.openwd.task.TaskSnapshot;
 import org.openwd.task.TaskState;
 import org.openwd.task.TaskStateChanged;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The outbox side of write-back: for every task state change of a source with a subscribed write-back, records a
- * delivery. Runs as an {@link ApplicationModuleListener} from Spring Modulith's persistent event publication registry,
- * so a change that committed is recorded even if the node crashes right afterwards (the publication is resubmitted);
- * the unique key on (connector, task, seq, event) makes the resubmission harmless.
+ * delivery. Runs in the transaction of the change itself, so the delivery row commits with the change or not at all:
+ * nothing is lost if the node crashes right afterwards, and changes of sources nobody subscribed to cost nothing (no
+ * publication row). The unique key on (connector, task, seq, event) makes a repeated event harmless.
  */
 @Component
 class WriteBackRecorder {
@@ -46,7 +46,7 @@ class WriteBackRecorder {
 		return state.name().toLowerCase(Locale.ROOT);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(TaskStateChanged change) {
 		if (change.sourceSystem() == null || change.externalId() == null) {
 			return;

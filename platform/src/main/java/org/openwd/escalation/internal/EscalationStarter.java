@@ -27,6 +27,8 @@ import org.openwd.task.TaskState;
 import org.openwd.task.TaskStateChanged;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -68,6 +70,8 @@ class EscalationStarter {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate tx;
 
 	/** Starts run in transactions of their own, never inside the listener's (a failed batch must not undo the request). */
@@ -85,8 +89,10 @@ class EscalationStarter {
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
 	EscalationStarter(JdbcTemplate jdbc, RuntimeService runtime, GlobalTaskList tasks, RoutingProfiles profiles,
-			EscalationModels models, EscalationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			EscalationModels models, EscalationProperties properties, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.profiles = profiles;
@@ -103,7 +109,12 @@ class EscalationStarter {
 		wakeUps.shutdownNow();
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * In the transaction of the change: a queued task's request row commits with the task (nothing can be lost between
+	 * them, and no publication row is needed for it); a close, which talks to the engine, goes on durably as
+	 * {@link TaskClosed}.
+	 */
+	@EventListener
 	void on(TaskStateChanged event) {
 		if (!properties.enabled() || properties.excludedSources().contains(event.sourceSystem())) {
 			return;
@@ -113,8 +124,17 @@ class EscalationStarter {
 			wakeUpAfterCommit();
 		}
 		else if (event.to().isTerminal()) {
-			closed(event);
+			events.publishEvent(new TaskClosed(event));
 		}
+	}
+
+	/** A watched task was closed: its escalation ends. From the publication registry, so it survives a crash. */
+	record TaskClosed(TaskStateChanged change) {
+	}
+
+	@ApplicationModuleListener
+	void on(TaskClosed closed) {
+		closed(closed.change());
 	}
 
 	/** Records that the task wants an escalation, unless it has (or had, in this life) one already. */

@@ -25,6 +25,8 @@ import org.openwd.task.TaskId;
 import org.openwd.task.TaskSnapshot;
 import org.openwd.task.TaskStateChanged;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +52,11 @@ class SupervisorReviews {
 
 	private final EscalationProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	SupervisorReviews(TaskCapture capture, GlobalTaskList tasks, ObjectProvider<TaskService> taskService,
-			EscalationProperties properties) {
+			EscalationProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.capture = capture;
 		this.tasks = tasks;
 		this.taskService = taskService;
@@ -106,13 +111,27 @@ class SupervisorReviews {
 	}
 
 	/** An OpenWD review task was closed: complete its user task (nothing when the engine already withdrew it). */
-	@ApplicationModuleListener
-	void on(TaskStateChanged event) {
+	/**
+	 * Picks the closes of review tasks out of all task changes, in the publishing transaction, and passes them on as
+	 * {@link ReviewClosed}: only those get a row in the publication registry, not every change of every task.
+	 */
+	@EventListener
+	void select(TaskStateChanged event) {
 		if (!EscalationProperties.SOURCE.equals(event.sourceSystem()) || !event.to().isTerminal()
 				|| EscalationProperties.ACTOR.equals(event.actor()) && event.reason() != null
 						&& event.reason().startsWith("escalation ended")) {
 			return;
 		}
+		events.publishEvent(new ReviewClosed(event));
+	}
+
+	/** A review task was closed by a person: its BPMN user task completes. */
+	record ReviewClosed(TaskStateChanged change) {
+	}
+
+	@ApplicationModuleListener
+	void on(ReviewClosed closed) {
+		TaskStateChanged event = closed.change();
 		TaskService engineTasks = taskService.getObject();
 		if (engineTasks.createTaskQuery().taskId(event.externalId()).count() == 0) {
 			return;

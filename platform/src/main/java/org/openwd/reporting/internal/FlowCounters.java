@@ -13,6 +13,8 @@ import org.openwd.task.TaskStateChanged;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +29,34 @@ class FlowCounters {
 
 	private final GlobalTaskList tasks;
 
-	FlowCounters(NamedParameterJdbcTemplate jdbc, GlobalTaskList tasks) {
+	private final ApplicationEventPublisher events;
+
+	FlowCounters(NamedParameterJdbcTemplate jdbc, GlobalTaskList tasks, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 	}
 
+	/**
+	 * Picks arrivals and completions out of all task changes, in the publishing transaction, and passes them on as
+	 * {@link Counted}: only those get a row in the publication registry, not the offers, accepts and holds in between.
+	 */
+	@EventListener
+	void select(TaskStateChanged event) {
+		if (event.action() == TaskAction.CAPTURE || event.to() == TaskState.COMPLETED) {
+			events.publishEvent(new Counted(event));
+		}
+	}
+
+	/** A change the counters count. */
+	record Counted(TaskStateChanged change) {
+	}
+
 	@ApplicationModuleListener
+	void on(Counted counted) {
+		on(counted.change());
+	}
+
 	void on(TaskStateChanged event) {
 		boolean arrived = event.action() == TaskAction.CAPTURE;
 		boolean completed = event.to() == TaskState.COMPLETED;
