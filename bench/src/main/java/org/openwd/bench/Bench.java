@@ -145,16 +145,21 @@ public final class Bench {
 	 * CPU the started platform used, in ms (-1 when it runs elsewhere). Per task it is the figure that other load on the
 	 * machine distorts least: contention stretches wall-clock time, not the work done.
 	 */
-	static long cpuMillis(PlatformProcess platform) {
-		return platform == null ? -1 : platform.cpuMillis();
+	static long cpuMillis(PlatformProcess platform) throws InterruptedException {
+		if (platform == null) {
+			return -1;
+		}
+		platform.awaitQuiet(java.time.Duration.ofMinutes(5));
+		return platform.cpuMillis();
 	}
 
 	/** Adds the platform's CPU per task since {@code before}; includes what the workload set off (escalation starts). */
-	static void cpuPerTask(Results results, String workload, PlatformProcess platform, long before, int tasks) {
+	static void cpuPerTask(Results results, String workload, PlatformProcess platform, long before, int tasks)
+			throws InterruptedException {
 		if (platform != null && before >= 0 && tasks > 0) {
-			long used = platform.cpuMillis() - before;
+			long used = cpuMillis(platform) - before;
 			results.add(workload, "platform CPU per task", (double) used / tasks, "ms",
-					used + " ms of CPU for " + tasks + " tasks (both cores)");
+					used + " ms of CPU for " + tasks + " tasks and all they set off (escalation starts, counters, relay)");
 		}
 	}
 

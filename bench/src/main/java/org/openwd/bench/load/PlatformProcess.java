@@ -107,6 +107,22 @@ public final class PlatformProcess implements AutoCloseable {
 		return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
 	}
 
+	/**
+	 * Waits until the platform is idle (below 10% of one core for 3 s in a row, at most {@code max}): the work a
+	 * workload set off (escalation starts, counters, relays) is done, so the CPU used up to now is all of its cost.
+	 */
+	public void awaitQuiet(Duration max) throws InterruptedException {
+		long deadline = System.nanoTime() + max.toNanos();
+		int quietSeconds = 0;
+		long last = cpuMillis();
+		while (quietSeconds < 3 && System.nanoTime() < deadline) {
+			TimeUnit.SECONDS.sleep(1);
+			long now = cpuMillis();
+			quietSeconds = now - last < 100 ? quietSeconds + 1 : 0;
+			last = now;
+		}
+	}
+
 	public long pid() {
 		return process.pid();
 	}
