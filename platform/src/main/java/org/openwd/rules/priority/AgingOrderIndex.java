@@ -43,9 +43,17 @@ import java.util.stream.StreamSupport;
  * <b>Not thread-safe</b>, not even for concurrent queries (a query advances the SLA stages): one owner thread, or a lock
  * around every call. A stream or iterator from {@link #ordered} fails fast once the index is modified.
  * <p>
- * <b>Memory</b> per task: one 40-byte node (subject reference, class, heap positions, waiting time in nanoseconds), one
- * slot in its class heap, one slot in an intrusive hash table and, while an SLA threshold is pending, 12 bytes in the
- * threshold heap; the caller's {@link PrioritySubject} comes on top. Instants must lie between the years 1677 and 2262.
+ * <b>Memory</b> per task: one 88-byte node and nothing else of its own: the task id as two longs, the waiting time in
+ * nanoseconds, the SLA instants as seconds and nanoseconds, heap positions, the hash chain and the caller's attachment.
+ * What tasks of one aging class share (business value, pin, boost, campaigns) is kept once, in the class; a
+ * {@link PrioritySubject} is rebuilt only when one is asked for. On top: one slot in its class heap, one slot in the
+ * intrusive hash table and, while an SLA threshold is pending, 12 bytes in the threshold heap. Waiting times must lie
+ * between the years 1677 and 2262.
+ * <p>
+ * <b>Attachments.</b> A caller that keeps data of its own per task (the matching engine, the queue views) attaches it
+ * to the task's node ({@link #add(String, PrioritySubject, Object)}) instead of keeping a second map by task id, and
+ * filters with an {@link AttachmentFilter}, which sees the attachment and the waiting time without any object being
+ * built for a visited task.
  */
 public final class AgingOrderIndex {
 
@@ -58,7 +66,21 @@ public final class AgingOrderIndex {
 
 	}
 
+	/**
+	 * A filter over what the index keeps of a task: the caller's attachment ({@code null} if none) and the waiting time
+	 * in nanoseconds since the epoch. Nothing is allocated per visited task.
+	 */
+	@FunctionalInterface
+	public interface AttachmentFilter {
+
+		boolean accepts(Object attachment, long waitingSinceNanos);
+
+	}
+
 	private static final int MIN_CAPACITY = 8;
+
+	/** {@code warningSec}/{@code dueSec} of a node without that instant (no {@link Instant} has this second). */
+	private static final long NO_INSTANT = Long.MIN_VALUE;
 
 	private final Map<String, Profile> profiles = new HashMap<>();
 
@@ -111,15 +133,26 @@ public final class AgingOrderIndex {
 	 * outside the supported range
 	 */
 	public void add(String profileId, PrioritySubject subject) {
+		add(profileId, subject, null);
+	}
+
+	/**
+	 * Adds a queued task with the caller's data for it, returned by {@link #attachment} and shown to
+	 * {@link AttachmentFilter}s.
+	 *
+	 * @throws IllegalArgumentException as {@link #add(String, PrioritySubject)}
+	 */
+	public void add(String profileId, PrioritySubject subject, Object attachment) {
 		Profile profile = profiles.get(profileId);
 		if (profile == null) {
 			throw new IllegalArgumentException("unknown profile " + profileId + ": define it with replacePolicy first");
 		}
-		if (find(subject.taskId()) != null) {
+		UUID id = subject.taskId();
+		if (find(id.getMostSignificantBits(), id.getLeastSignificantBits()) != null) {
 			throw new IllegalArgumentException("task " + subject.taskId() + " is already in the index");
 		}
-		Node node = new Node(subject, exactNanos(subject.waitingSince()));
-		SlaStage stage = slaClock == null ? SlaStage.NORMAL : subject.slaStage(slaClock);
+		Node node = new Node(subject, exactNanos(subject.waitingSince()), attachment);
+		SlaStage stage = slaClock == null ? SlaStage.NORMAL : node.stage(slaClock);
 		classFor(profile, subject, stage).insert(node);
 		scheduleThreshold(node, stage);
 		putInTable(node);
@@ -128,7 +161,7 @@ public final class AgingOrderIndex {
 
 	/** Removes a task; {@code false} if it was not there. */
 	public boolean remove(UUID taskId) {
-		Node node = removeFromTable(taskId);
+		Node node = removeFromTable(taskId.getMostSignificantBits(), taskId.getLeastSignificantBits());
 		if (node == null) {
 			return false;
 		}
@@ -142,17 +175,52 @@ public final class AgingOrderIndex {
 
 	/** Replaces a task (new overrides, SLA, value or profile), or adds it if absent. */
 	public void update(String profileId, PrioritySubject subject) {
+		update(profileId, subject, null);
+	}
+
+	/** Replaces a task and its attachment, or adds them if absent. */
+	public void update(String profileId, PrioritySubject subject, Object attachment) {
 		if (!profiles.containsKey(profileId)) {
 			throw new IllegalArgumentException("unknown profile " + profileId + ": define it with replacePolicy first");
 		}
 		remove(subject.taskId());
-		add(profileId, subject);
+		add(profileId, subject, attachment);
 	}
 
-	/** The task's subject, if present. */
+	/** The task's subject, if present (rebuilt from what the index keeps; equal to the one added). */
 	public Optional<PrioritySubject> get(UUID taskId) {
 		Node node = find(taskId);
-		return node == null ? Optional.empty() : Optional.of(node.subject);
+		return node == null ? Optional.empty() : Optional.of(node.subject());
+	}
+
+	/** Whether the task is in the index. */
+	public boolean contains(UUID taskId) {
+		return find(taskId) != null;
+	}
+
+	/** The caller's attachment of a task, or {@code null} if the task is absent or has none. */
+	public Object attachment(UUID taskId) {
+		Node node = find(taskId);
+		return node == null ? null : node.attachment;
+	}
+
+	/**
+	 * The task's waiting time in nanoseconds since the epoch, as {@link AttachmentFilter} sees it.
+	 *
+	 * @throws NoSuchElementException if the task is not in the index
+	 */
+	public long waitingSinceNanos(UUID taskId) {
+		Node node = find(taskId);
+		if (node == null) {
+			throw new NoSuchElementException("task " + taskId + " is not in the index");
+		}
+		return node.waitingNanos;
+	}
+
+	/** The profile a task is ordered in, if present. */
+	public Optional<String> profileOf(UUID taskId) {
+		Node node = find(taskId);
+		return node == null ? Optional.empty() : Optional.of(node.aging.key.profile.id);
 	}
 
 	/** The task with its rank at {@code now}, if present. */
@@ -162,14 +230,15 @@ public final class AgingOrderIndex {
 			return Optional.empty();
 		}
 		Profile profile = node.aging.key.profile;
-		return Optional.of(new Entry(node.subject, profile.id, PriorityCalculator.rank(profile.policy, node.subject, now)));
+		PrioritySubject subject = node.subject();
+		return Optional.of(new Entry(subject, profile.id, PriorityCalculator.rank(profile.policy, subject, now)));
 	}
 
 	/** Why the task stands where it does at {@code now}, if present. */
 	public Optional<PriorityExplanation> explain(UUID taskId, Instant now) {
 		Node node = find(taskId);
 		return node == null ? Optional.empty()
-				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, node.subject, now));
+				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, node.subject(), now));
 	}
 
 	public int size() {
@@ -212,8 +281,37 @@ public final class AgingOrderIndex {
 		Cursor cursor = new Cursor(now);
 		while (result.size() < n && cursor.hasNext()) {
 			Candidate candidate = cursor.nextCandidate();
-			if (filter.test(candidate.node.subject)) {
-				result.add(cursor.entry(candidate));
+			PrioritySubject subject = candidate.node.subject();
+			if (filter.test(subject)) {
+				result.add(cursor.entry(candidate, subject));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The id of the best task at {@code now} whose attachment and waiting time {@code filter} accepts: the walk of
+	 * {@link #best(Instant, Predicate)} without building a subject for each task it visits.
+	 */
+	public Optional<UUID> bestId(Instant now, AttachmentFilter filter) {
+		List<UUID> top = topIds(now, 1, filter);
+		return top.isEmpty() ? Optional.empty() : Optional.of(top.get(0));
+	}
+
+	/** The ids of the {@code n} best tasks at {@code now} that {@code filter} accepts, best first. */
+	public List<UUID> topIds(Instant now, int n, AttachmentFilter filter) {
+		if (n < 0) {
+			throw new IllegalArgumentException("n: must not be negative (was " + n + ")");
+		}
+		List<UUID> result = new ArrayList<>(Math.min(n, 16));
+		if (n == 0) {
+			return result;
+		}
+		Cursor cursor = new Cursor(now);
+		while (result.size() < n && cursor.hasNext()) {
+			Node node = cursor.nextCandidate().node;
+			if (filter.accepts(node.attachment, node.waitingNanos)) {
+				result.add(node.taskId());
 			}
 		}
 		return result;
@@ -234,7 +332,8 @@ public final class AgingOrderIndex {
 
 			@Override
 			public Entry next() {
-				return cursor.entry(cursor.nextCandidate());
+				Candidate candidate = cursor.nextCandidate();
+				return cursor.entry(candidate, candidate.node.subject());
 			}
 
 		};
@@ -251,11 +350,11 @@ public final class AgingOrderIndex {
 		long clock = saturatedNanos(now);
 		while (thresholds.size > 0 && thresholds.keys[0] <= clock) {
 			Node node = thresholds.poll();
-			SlaStage stage = node.subject.slaStage(now);
+			SlaStage stage = node.stage(now);
 			AgingClass current = node.aging;
 			if (stage != current.key.stage) {
 				detachFromClass(node);
-				classFor(current.key.profile, node.subject, stage).insert(node);
+				classes.computeIfAbsent(current.key.withStage(stage), AgingClass::new).insert(node);
 			}
 			scheduleThreshold(node, stage);
 		}
@@ -263,30 +362,18 @@ public final class AgingOrderIndex {
 
 	/** Queues the next instant at which the node's stage changes, if any. */
 	private void scheduleThreshold(Node node, SlaStage stage) {
-		PrioritySubject subject = node.subject;
-		Instant next;
-		if (stage == SlaStage.NORMAL) {
-			next = earlier(subject.warningAt(), subject.dueTime());
+		boolean warning = stage == SlaStage.NORMAL && node.warningSec != NO_INSTANT;
+		boolean due = stage != SlaStage.OVERDUE && node.dueSec != NO_INSTANT;
+		if (warning && due) {
+			thresholds.insert(Math.min(saturatedNanos(node.warningSec, node.warningNano),
+					saturatedNanos(node.dueSec, node.dueNano)), node);
 		}
-		else if (stage == SlaStage.WARNING) {
-			next = subject.dueTime();
+		else if (warning) {
+			thresholds.insert(saturatedNanos(node.warningSec, node.warningNano), node);
 		}
-		else {
-			next = null;
+		else if (due) {
+			thresholds.insert(saturatedNanos(node.dueSec, node.dueNano), node);
 		}
-		if (next != null) {
-			thresholds.insert(saturatedNanos(next), node);
-		}
-	}
-
-	private static Instant earlier(Instant a, Instant b) {
-		if (a == null) {
-			return b;
-		}
-		if (b == null) {
-			return a;
-		}
-		return a.isBefore(b) ? a : b;
 	}
 
 	private AgingClass classFor(Profile profile, PrioritySubject subject, SlaStage stage) {
@@ -304,8 +391,12 @@ public final class AgingOrderIndex {
 	}
 
 	private Node find(UUID taskId) {
-		for (Node node = table[bucket(taskId, table.length)]; node != null; node = node.nextInBucket) {
-			if (node.subject.taskId().equals(taskId)) {
+		return find(taskId.getMostSignificantBits(), taskId.getLeastSignificantBits());
+	}
+
+	private Node find(long msb, long lsb) {
+		for (Node node = table[bucket(msb, lsb, table.length)]; node != null; node = node.nextInBucket) {
+			if (node.idLsb == lsb && node.idMsb == msb) {
 				return node;
 			}
 		}
@@ -316,17 +407,17 @@ public final class AgingOrderIndex {
 		if (size >= table.length) {
 			resizeTable(table.length * 2);
 		}
-		int bucket = bucket(node.subject.taskId(), table.length);
+		int bucket = bucket(node.idMsb, node.idLsb, table.length);
 		node.nextInBucket = table[bucket];
 		table[bucket] = node;
 		size++;
 	}
 
-	private Node removeFromTable(UUID taskId) {
-		int bucket = bucket(taskId, table.length);
+	private Node removeFromTable(long msb, long lsb) {
+		int bucket = bucket(msb, lsb, table.length);
 		Node previous = null;
 		for (Node node = table[bucket]; node != null; previous = node, node = node.nextInBucket) {
-			if (node.subject.taskId().equals(taskId)) {
+			if (node.idLsb == lsb && node.idMsb == msb) {
 				if (previous == null) {
 					table[bucket] = node.nextInBucket;
 				}
@@ -351,7 +442,7 @@ public final class AgingOrderIndex {
 			Node node = head;
 			while (node != null) {
 				Node next = node.nextInBucket;
-				int bucket = bucket(node.subject.taskId(), capacity);
+				int bucket = bucket(node.idMsb, node.idLsb, capacity);
 				node.nextInBucket = table[bucket];
 				table[bucket] = node;
 				node = next;
@@ -359,8 +450,10 @@ public final class AgingOrderIndex {
 		}
 	}
 
-	private static int bucket(UUID taskId, int capacity) {
-		int h = taskId.hashCode();
+	/** The bucket of a task id: {@link UUID#hashCode()} of the id, spread. */
+	private static int bucket(long msb, long lsb, int capacity) {
+		long hilo = msb ^ lsb;
+		int h = (int) (hilo >> 32) ^ (int) hilo;
 		return (h ^ (h >>> 16)) & (capacity - 1);
 	}
 
@@ -384,11 +477,38 @@ public final class AgingOrderIndex {
 		}
 	}
 
+	/** {@link #saturatedNanos(Instant)} of {@code Instant.ofEpochSecond(seconds, nanos)}, without building it. */
+	private static long saturatedNanos(long seconds, int nanos) {
+		try {
+			return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
+		}
+		catch (ArithmeticException ex) {
+			return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+		}
+	}
+
+	/** The instant of a waiting time in nanoseconds since the epoch (as {@link AttachmentFilter} sees it). */
+	public static Instant instantOfNanos(long epochNanos) {
+		return Instant.ofEpochSecond(0, epochNanos);
+	}
+
+	private static Instant instantOrNull(long seconds, int nanos) {
+		return seconds == NO_INSTANT ? null : Instant.ofEpochSecond(seconds, nanos);
+	}
+
+	/** {@code (seconds, nanos)} is at or after {@code now}'s: {@code !now.isBefore(that)}. */
+	private static boolean reached(Instant now, long seconds, int nanos) {
+		long nowSeconds = now.getEpochSecond();
+		return nowSeconds > seconds || nowSeconds == seconds && now.getNano() >= nanos;
+	}
+
+	/** By waiting time, then by task id as {@link UUID#compareTo} orders them. */
 	private static int compareAge(Node a, Node b) {
 		if (a.waitingNanos != b.waitingNanos) {
 			return a.waitingNanos < b.waitingNanos ? -1 : 1;
 		}
-		return a.subject.taskId().compareTo(b.subject.taskId());
+		int msb = Long.compare(a.idMsb, b.idMsb);
+		return msb != 0 ? msb : Long.compare(a.idLsb, b.idLsb);
 	}
 
 	/** A profile and its current policy; classes point here, so a policy change reaches them all at once. */
@@ -449,14 +569,36 @@ public final class AgingOrderIndex {
 			return (pinned ? 3 : 0) + stage.ordinal();
 		}
 
+		ClassKey withStage(SlaStage newStage) {
+			return new ClassKey(profile, businessValue, pinned, supervisorBoost, campaigns, newStage);
+		}
+
 	}
 
-	/** One queued task. */
+	/**
+	 * One queued task: what is its own (id, waiting time, SLA instants, whether it has a business value at all) and its
+	 * place in the structures. What it shares with its aging class is read from {@link #aging}.
+	 */
 	private static final class Node {
 
-		final PrioritySubject subject;
+		final long idMsb;
+
+		final long idLsb;
 
 		final long waitingNanos;
+
+		final long warningSec;
+
+		final long dueSec;
+
+		final int warningNano;
+
+		final int dueNano;
+
+		/** The subject's business value was {@code null} (the class keeps it as 0). */
+		final boolean noBusinessValue;
+
+		final Object attachment;
 
 		AgingClass aging;
 
@@ -466,9 +608,41 @@ public final class AgingOrderIndex {
 
 		Node nextInBucket;
 
-		Node(PrioritySubject subject, long waitingNanos) {
-			this.subject = subject;
+		Node(PrioritySubject subject, long waitingNanos, Object attachment) {
+			this.idMsb = subject.taskId().getMostSignificantBits();
+			this.idLsb = subject.taskId().getLeastSignificantBits();
 			this.waitingNanos = waitingNanos;
+			Instant warning = subject.warningAt();
+			this.warningSec = warning == null ? NO_INSTANT : warning.getEpochSecond();
+			this.warningNano = warning == null ? 0 : warning.getNano();
+			Instant due = subject.dueTime();
+			this.dueSec = due == null ? NO_INSTANT : due.getEpochSecond();
+			this.dueNano = due == null ? 0 : due.getNano();
+			this.noBusinessValue = subject.businessValue() == null;
+			this.attachment = attachment;
+		}
+
+		UUID taskId() {
+			return new UUID(idMsb, idLsb);
+		}
+
+		/** {@link PrioritySubject#slaStage} at {@code now}. */
+		SlaStage stage(Instant now) {
+			if (dueSec != NO_INSTANT && reached(now, dueSec, dueNano)) {
+				return SlaStage.OVERDUE;
+			}
+			if (warningSec != NO_INSTANT && reached(now, warningSec, warningNano)) {
+				return SlaStage.WARNING;
+			}
+			return SlaStage.NORMAL;
+		}
+
+		/** The subject as it was added: own fields from the node, shared ones from the class key. */
+		PrioritySubject subject() {
+			ClassKey key = aging.key;
+			return new PrioritySubject(taskId(), instantOfNanos(waitingNanos), noBusinessValue ? null : key.businessValue,
+					instantOrNull(warningSec, warningNano), instantOrNull(dueSec, dueNano), key.pinned, key.supervisorBoost,
+					key.campaigns);
 		}
 
 	}
@@ -713,11 +887,10 @@ public final class AgingOrderIndex {
 			return best;
 		}
 
-		Entry entry(Candidate candidate) {
+		Entry entry(Candidate candidate, PrioritySubject subject) {
 			ClassKey key = candidate.aging.key;
-			Rank rank = new Rank(key.pinned, key.stage, candidate.points, candidate.node.subject.waitingSince(),
-					candidate.node.subject.taskId());
-			return new Entry(candidate.node.subject, key.profile.id, rank);
+			Rank rank = new Rank(key.pinned, key.stage, candidate.points, subject.waitingSince(), subject.taskId());
+			return new Entry(subject, key.profile.id, rank);
 		}
 
 	}
