@@ -67,6 +67,15 @@ public final class EngineFixture {
 	}
 
 	public static EngineFixture build(int backlog, int employees, int skills, long seed) {
+		return build(backlog, employees, skills, seed, false);
+	}
+
+	/**
+	 * As {@link #build(int, int, int, long)}; with {@code withSlaAndCustomers} every task also gets an SLA warning and
+	 * due time (within the next 8 hours) and a customer id (drawn from 0.9 x backlog customers, each a String of its own), as captured
+	 * tasks usually have.
+	 */
+	public static EngineFixture build(int backlog, int employees, int skills, long seed, boolean withSlaAndCustomers) {
 		MatchingEngine engine = new MatchingEngine(SelectionStrategy.LONGEST_IDLE, Duration.ofHours(8), ServiceLevels.ALWAYS_MET);
 		for (int p = 0; p < PROFILES.length; p++) {
 			engine.profile(RoutingRules.of(PROFILES[p], List.of("*"), List.of(), null, null, "case", Duration.ofMinutes(1),
@@ -80,8 +89,14 @@ public final class EngineFixture {
 			int profile = random.nextInt(PROFILES.length);
 			int department = random.nextInt(DEPARTMENTS);
 			PrioritySubject subject = new PrioritySubject(id, waiting, random.nextInt(100), null, null, false, 0, List.of());
+			String customer = null;
+			if (withSlaAndCustomers) {
+				Instant due = NOW.plusSeconds(random.nextInt(8 * 3600));
+				subject = subject.withSla(due.minusSeconds(3600), due);
+				customer = "C" + (1_000_000 + random.nextInt(Math.max(1, backlog - backlog / 10)));
+			}
 			engine.queue(new QueuedTask(subject, PROFILES[profile], Set.of(skillOf(department, random, skills)),
-					department(department), null, Set.of()));
+					department(department), customer, Set.of()));
 		}
 		List<Worker> people = new ArrayList<>(employees);
 		for (int e = 0; e < employees; e++) {

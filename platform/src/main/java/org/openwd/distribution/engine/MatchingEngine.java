@@ -57,43 +57,72 @@ public final class MatchingEngine {
 	}
 
 	/**
-	 * What the engine keeps of a queued task besides its priority (which the index keeps): 40 bytes, the shared values
-	 * as canonical instances.
+	 * What the engine keeps of a queued task besides its priority (which the index keeps). Most tasks have no customer,
+	 * rejecters, personal employee or fixed step: their attachment is a {@link Kind} shared by every task of the same
+	 * profile, skills and department, so they cost the engine nothing of their own. The others get a 32-byte
+	 * {@link WithExtras}.
 	 */
-	private static final class Queued {
+	private sealed interface Queued permits Kind, WithExtras {
 
-		static final int NO_STEP = Integer.MIN_VALUE;
+		int NO_STEP = Integer.MIN_VALUE;
 
-		final Profile profile;
+		Kind kind();
 
-		final Set<String> requiredSkills;
+		String customerId();
 
-		final String department;
+		Set<String> excluded();
 
-		final String customerId;
-
-		final Set<String> excluded;
-
-		final String personalEmployee;
+		String personalEmployee();
 
 		/** {@link QueuedTask#targetStep()}, {@link #NO_STEP} for {@code null}. */
-		final int targetStep;
+		int targetStep();
 
-		Queued(Profile profile, Set<String> requiredSkills, String department, String customerId, Set<String> excluded,
-				String personalEmployee, Integer targetStep) {
-			this.profile = profile;
-			this.requiredSkills = requiredSkills;
-			this.department = department;
-			this.customerId = customerId;
-			this.excluded = excluded;
-			this.personalEmployee = personalEmployee;
-			this.targetStep = targetStep == null ? NO_STEP : targetStep;
+		default Integer targetStepOrNull() {
+			return targetStep() == NO_STEP ? null : targetStep();
 		}
 
-		Integer targetStepOrNull() {
-			return targetStep == NO_STEP ? null : targetStep;
+		static Queued of(Kind kind, String customerId, Set<String> excluded, String personalEmployee, Integer targetStep) {
+			if (customerId == null && excluded.isEmpty() && personalEmployee == null && targetStep == null) {
+				return kind;
+			}
+			return new WithExtras(kind, customerId, excluded.isEmpty() ? Set.of() : excluded, personalEmployee,
+					targetStep == null ? NO_STEP : targetStep);
 		}
 
+	}
+
+	/** Profile (by identity), required skills and department: shared, interned. */
+	private record Kind(Profile profile, Set<String> requiredSkills, String department) implements Queued {
+
+		@Override
+		public Kind kind() {
+			return this;
+		}
+
+		@Override
+		public String customerId() {
+			return null;
+		}
+
+		@Override
+		public Set<String> excluded() {
+			return Set.of();
+		}
+
+		@Override
+		public String personalEmployee() {
+			return null;
+		}
+
+		@Override
+		public int targetStep() {
+			return NO_STEP;
+		}
+
+	}
+
+	private record WithExtras(Kind kind, String customerId, Set<String> excluded, String personalEmployee, int targetStep)
+			implements Queued {
 	}
 
 	public MatchingEngine(SelectionStrategy strategy, Duration lastAgentWindow, ServiceLevels serviceLevels) {
@@ -131,8 +160,8 @@ public final class MatchingEngine {
 		if (profile == null) {
 			throw new IllegalArgumentException("unknown routing profile " + task.profile());
 		}
-		Queued queued = new Queued(profile, shared.intern(task.requiredSkills()), shared.intern(task.department()),
-				task.customerId(), task.excluded().isEmpty() ? Set.of() : task.excluded(), shared.intern(task.personalEmployee()),
+		Kind kind = shared.intern(new Kind(profile, shared.intern(task.requiredSkills()), shared.intern(task.department())));
+		Queued queued = Queued.of(kind, task.customerId(), task.excluded(), shared.intern(task.personalEmployee()),
 				task.targetStep());
 		index.update(task.profile(), task.priority(), queued);
 	}
@@ -148,8 +177,9 @@ public final class MatchingEngine {
 		if (queued == null) {
 			return Optional.empty();
 		}
-		return index.get(taskId).map(subject -> new QueuedTask(subject, queued.profile.rules.name(), queued.requiredSkills,
-				queued.department, queued.customerId, queued.excluded, queued.personalEmployee, queued.targetStepOrNull()));
+		Kind kind = queued.kind();
+		return index.get(taskId).map(subject -> new QueuedTask(subject, kind.profile().rules.name(), kind.requiredSkills(),
+				kind.department(), queued.customerId(), queued.excluded(), queued.personalEmployee(), queued.targetStepOrNull()));
 	}
 
 	public int queuedCount() {
@@ -246,7 +276,7 @@ public final class MatchingEngine {
 			if (!eligible(task, waitingNanos, worker, now, false)) {
 				continue;
 			}
-			boolean fits = fitsShift(task.profile.rules, worker, now);
+			boolean fits = fitsShift(task.kind().profile().rules, worker, now);
 			if (best == null || fits && !bestFits || fits == bestFits && order.compare(worker, best) < 0) {
 				best = worker;
 				bestFits = fits;
@@ -258,14 +288,14 @@ public final class MatchingEngine {
 	/** When the task's cascade widens next, or {@code null} when it is on its widest target. */
 	public Instant nextWidening(UUID taskId, Instant now) {
 		Queued task = queued(taskId);
-		return task == null || task.targetStep != Queued.NO_STEP ? null
-				: task.profile.rules.nextWidening(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
+		return task == null || task.targetStep() != Queued.NO_STEP ? null
+				: task.kind().profile().rules.nextWidening(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
 	}
 
 	/** The cascade step of a queued task now. */
 	public int step(UUID taskId, Instant now) {
 		Queued task = queued(taskId);
-		return task == null ? -1 : task.profile.rules.step(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
+		return task == null ? -1 : task.kind().profile().rules.step(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
 	}
 
 	public RoutingRules rules(String profile) {
@@ -280,14 +310,15 @@ public final class MatchingEngine {
 	// ---- rules
 
 	private boolean eligible(Queued task, long waitingNanos, Worker worker, Instant now, boolean requireShiftFit) {
-		if (task == null || worker == null || !worker.ready() || task.excluded.contains(worker.id())) {
+		if (task == null || worker == null || !worker.ready() || task.excluded().contains(worker.id())) {
 			return false;
 		}
-		RoutingRules routing = task.profile.rules;
+		Kind kind = task.kind();
+		RoutingRules routing = kind.profile().rules;
 		if (!hasCapacity(worker, routing.channel())) {
 			return false;
 		}
-		for (String skill : task.requiredSkills) {
+		for (String skill : kind.requiredSkills()) {
 			if (worker.skills().getOrDefault(skill, 0) < 1) {
 				return false;
 			}
@@ -295,7 +326,7 @@ public final class MatchingEngine {
 		if (!targetMatches(task, waitingNanos, routing, worker, now)) {
 			return false;
 		}
-		if (!sameDepartment(task, worker) && !borrowingAllowed(worker, routing)) {
+		if (!sameDepartment(kind, worker) && !borrowingAllowed(worker, routing)) {
 			return false;
 		}
 		return !requireShiftFit || fitsShift(routing, worker, now);
@@ -303,7 +334,7 @@ public final class MatchingEngine {
 
 	/** The cascade step in force (or the task's fixed step) admits the worker; "everyone with the skills" admits all. */
 	private static boolean targetMatches(Queued task, long waitingNanos, RoutingRules routing, Worker worker, Instant now) {
-		int fixed = task.targetStep;
+		int fixed = task.targetStep();
 		if (fixed == QueuedTask.ALL_WITH_SKILLS) {
 			return true;
 		}
@@ -325,8 +356,8 @@ public final class MatchingEngine {
 		return used < worker.channelCapacity().getOrDefault(channel, 0) && total < worker.totalCapacity();
 	}
 
-	private static boolean sameDepartment(Queued task, Worker worker) {
-		return task.department == null || worker.department() == null || task.department.equals(worker.department());
+	private static boolean sameDepartment(Kind task, Worker worker) {
+		return task.department() == null || worker.department() == null || task.department().equals(worker.department());
 	}
 
 	private boolean borrowingAllowed(Worker worker, RoutingRules routing) {
@@ -346,13 +377,13 @@ public final class MatchingEngine {
 
 	/** Personal work's employee first, else the customer's last agent; the substitute of either while away. */
 	private String preferredAgent(Queued task, Instant now) {
-		if (task.personalEmployee != null) {
-			return standIn(task.personalEmployee);
+		if (task.personalEmployee() != null) {
+			return standIn(task.personalEmployee());
 		}
-		if (task.customerId == null) {
+		if (task.customerId() == null) {
 			return null;
 		}
-		LastAgent last = lastAgents.get(task.customerId);
+		LastAgent last = lastAgents.get(task.customerId());
 		if (last == null || now.isAfter(last.until())) {
 			return null;
 		}
@@ -390,7 +421,7 @@ public final class MatchingEngine {
 
 	private static int proficiency(Worker worker, Queued task) {
 		int sum = 0;
-		for (String skill : task.requiredSkills) {
+		for (String skill : task.kind().requiredSkills()) {
 			sum += worker.skills().getOrDefault(skill, 0);
 		}
 		return sum;
