@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ import java.util.stream.StreamSupport;
  * <b>Not thread-safe</b>, not even for concurrent queries (a query advances the SLA stages): one owner thread, or a lock
  * around every call. A stream or iterator from {@link #ordered} fails fast once the index is modified.
  * <p>
- * <b>Memory</b> per task: one 88-byte node and nothing else of its own: the task id as two longs, the waiting time in
- * nanoseconds, the SLA instants as seconds and nanoseconds, heap positions, the hash chain and the caller's attachment.
+ * <b>Memory</b> per task: one 72-byte node and nothing else of its own: the task id as two longs, the waiting time and
+ * the SLA instants in nanoseconds (an SLA instant outside that range is kept exactly on the side), heap positions, the hash chain and the caller's attachment.
  * What tasks of one aging class share (business value, pin, boost, campaigns) is kept once, in the class; a
  * {@link PrioritySubject} is rebuilt only when one is asked for. On top: one slot in its class heap, one slot in the
  * intrusive hash table and, while an SLA threshold is pending, 12 bytes in the threshold heap. Waiting times must lie
@@ -79,8 +80,11 @@ public final class AgingOrderIndex {
 
 	private static final int MIN_CAPACITY = 8;
 
-	/** {@code warningSec}/{@code dueSec} of a node without that instant (no {@link Instant} has this second). */
+	/** {@code warningNanos}/{@code dueNanos} of a node without that instant. */
 	private static final long NO_INSTANT = Long.MIN_VALUE;
+
+	/** A class key's business value for subjects without one (it counts as 0 points; the subject keeps its null). */
+	private static final int NO_BUSINESS_VALUE = -1;
 
 	private final Map<String, Profile> profiles = new HashMap<>();
 
@@ -97,6 +101,12 @@ public final class AgingOrderIndex {
 	private Instant slaClock;
 
 	private int modifications;
+
+	/**
+	 * The exact SLA instants {@code {warningAt, dueTime}} of the rare nodes with one outside the nanosecond range (before
+	 * 1677 or after 2262), which the node keeps only saturated.
+	 */
+	private final Map<Node, Instant[]> wideSlas = new IdentityHashMap<>();
 
 	/**
 	 * Sets a profile's policy, defining the profile if it is new. The next query ranks the profile's tasks by it; no task
@@ -152,7 +162,10 @@ public final class AgingOrderIndex {
 			throw new IllegalArgumentException("task " + subject.taskId() + " is already in the index");
 		}
 		Node node = new Node(subject, exactNanos(subject.waitingSince()), attachment);
-		SlaStage stage = slaClock == null ? SlaStage.NORMAL : node.stage(slaClock);
+		if (outsideNanos(subject.warningAt()) || outsideNanos(subject.dueTime())) {
+			wideSlas.put(node, new Instant[] { subject.warningAt(), subject.dueTime() });
+		}
+		SlaStage stage = slaClock == null ? SlaStage.NORMAL : stage(node, slaClock);
 		classFor(profile, subject, stage).insert(node);
 		scheduleThreshold(node, stage);
 		putInTable(node);
@@ -168,6 +181,9 @@ public final class AgingOrderIndex {
 		detachFromClass(node);
 		if (node.thresholdPos >= 0) {
 			thresholds.removeAt(node.thresholdPos);
+		}
+		if (!wideSlas.isEmpty()) {
+			wideSlas.remove(node);
 		}
 		modifications++;
 		return true;
@@ -190,7 +206,7 @@ public final class AgingOrderIndex {
 	/** The task's subject, if present (rebuilt from what the index keeps; equal to the one added). */
 	public Optional<PrioritySubject> get(UUID taskId) {
 		Node node = find(taskId);
-		return node == null ? Optional.empty() : Optional.of(node.subject());
+		return node == null ? Optional.empty() : Optional.of(subject(node));
 	}
 
 	/** Whether the task is in the index. */
@@ -230,7 +246,7 @@ public final class AgingOrderIndex {
 			return Optional.empty();
 		}
 		Profile profile = node.aging.key.profile;
-		PrioritySubject subject = node.subject();
+		PrioritySubject subject = subject(node);
 		return Optional.of(new Entry(subject, profile.id, PriorityCalculator.rank(profile.policy, subject, now)));
 	}
 
@@ -238,7 +254,7 @@ public final class AgingOrderIndex {
 	public Optional<PriorityExplanation> explain(UUID taskId, Instant now) {
 		Node node = find(taskId);
 		return node == null ? Optional.empty()
-				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, node.subject(), now));
+				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, subject(node), now));
 	}
 
 	public int size() {
@@ -281,7 +297,7 @@ public final class AgingOrderIndex {
 		Cursor cursor = new Cursor(now);
 		while (result.size() < n && cursor.hasNext()) {
 			Candidate candidate = cursor.nextCandidate();
-			PrioritySubject subject = candidate.node.subject();
+			PrioritySubject subject = subject(candidate.node);
 			if (filter.test(subject)) {
 				result.add(cursor.entry(candidate, subject));
 			}
@@ -333,7 +349,7 @@ public final class AgingOrderIndex {
 			@Override
 			public Entry next() {
 				Candidate candidate = cursor.nextCandidate();
-				return cursor.entry(candidate, candidate.node.subject());
+				return cursor.entry(candidate, subject(candidate.node));
 			}
 
 		};
@@ -350,7 +366,7 @@ public final class AgingOrderIndex {
 		long clock = saturatedNanos(now);
 		while (thresholds.size > 0 && thresholds.keys[0] <= clock) {
 			Node node = thresholds.poll();
-			SlaStage stage = node.stage(now);
+			SlaStage stage = stage(node, now);
 			AgingClass current = node.aging;
 			if (stage != current.key.stage) {
 				detachFromClass(node);
@@ -362,22 +378,81 @@ public final class AgingOrderIndex {
 
 	/** Queues the next instant at which the node's stage changes, if any. */
 	private void scheduleThreshold(Node node, SlaStage stage) {
-		boolean warning = stage == SlaStage.NORMAL && node.warningSec != NO_INSTANT;
-		boolean due = stage != SlaStage.OVERDUE && node.dueSec != NO_INSTANT;
+		Instant[] wide = wideSla(node);
+		boolean warning = stage == SlaStage.NORMAL && (wide != null ? wide[0] != null : node.warningNanos != NO_INSTANT);
+		boolean due = stage != SlaStage.OVERDUE && (wide != null ? wide[1] != null : node.dueNanos != NO_INSTANT);
 		if (warning && due) {
-			thresholds.insert(Math.min(saturatedNanos(node.warningSec, node.warningNano),
-					saturatedNanos(node.dueSec, node.dueNano)), node);
+			thresholds.insert(Math.min(node.warningNanos, node.dueNanos), node);
 		}
 		else if (warning) {
-			thresholds.insert(saturatedNanos(node.warningSec, node.warningNano), node);
+			thresholds.insert(node.warningNanos, node);
 		}
 		else if (due) {
-			thresholds.insert(saturatedNanos(node.dueSec, node.dueNano), node);
+			thresholds.insert(node.dueNanos, node);
 		}
 	}
 
+	/** Whether the instant is present but cannot be kept exactly in a node's nanoseconds (nor told from "none"). */
+	private static boolean outsideNanos(Instant instant) {
+		if (instant == null) {
+			return false;
+		}
+		long nanos = saturatedNanos(instant);
+		return nanos == Long.MIN_VALUE || nanos == Long.MAX_VALUE;
+	}
+
+	/** The exact SLA instants of a node that has one outside the nanosecond range, else {@code null}. */
+	private Instant[] wideSla(Node node) {
+		if (wideSlas.isEmpty() || !extreme(node.warningNanos) && !extreme(node.dueNanos)) {
+			return null;
+		}
+		return wideSlas.get(node);
+	}
+
+	private static boolean extreme(long nanos) {
+		return nanos == Long.MIN_VALUE || nanos == Long.MAX_VALUE;
+	}
+
+	/**
+	 * The node's SLA stage at {@code now} ({@link PrioritySubject#slaStage}). A node's own instants lie strictly inside
+	 * the nanosecond range, so comparing with {@code now} saturated is exact.
+	 */
+	private SlaStage stage(Node node, Instant now) {
+		Instant[] wide = wideSla(node);
+		if (wide != null) {
+			return SlaStage.at(wide[0], wide[1], now);
+		}
+		long nowNanos = saturatedNanos(now);
+		if (node.dueNanos != NO_INSTANT && nowNanos >= node.dueNanos) {
+			return SlaStage.OVERDUE;
+		}
+		if (node.warningNanos != NO_INSTANT && nowNanos >= node.warningNanos) {
+			return SlaStage.WARNING;
+		}
+		return SlaStage.NORMAL;
+	}
+
+	/** The subject as it was added: own fields from the node, shared ones from its class key. */
+	private PrioritySubject subject(Node node) {
+		ClassKey key = node.aging.key;
+		Instant warning;
+		Instant due;
+		Instant[] wide = wideSla(node);
+		if (wide != null) {
+			warning = wide[0];
+			due = wide[1];
+		}
+		else {
+			warning = node.warningNanos == NO_INSTANT ? null : instantOfNanos(node.warningNanos);
+			due = node.dueNanos == NO_INSTANT ? null : instantOfNanos(node.dueNanos);
+		}
+		return new PrioritySubject(node.taskId(), instantOfNanos(node.waitingNanos),
+				key.businessValue == NO_BUSINESS_VALUE ? null : key.businessValue, warning, due, key.pinned, key.supervisorBoost, key.campaigns);
+	}
+
 	private AgingClass classFor(Profile profile, PrioritySubject subject, SlaStage stage) {
-		ClassKey key = new ClassKey(profile, subject.businessValue() == null ? 0 : subject.businessValue(), subject.pinned(),
+		ClassKey key = new ClassKey(profile, subject.businessValue() == null ? NO_BUSINESS_VALUE : subject.businessValue(),
+				subject.pinned(),
 				subject.supervisorBoost(), subject.campaigns(), stage);
 		return classes.computeIfAbsent(key, AgingClass::new);
 	}
@@ -477,29 +552,9 @@ public final class AgingOrderIndex {
 		}
 	}
 
-	/** {@link #saturatedNanos(Instant)} of {@code Instant.ofEpochSecond(seconds, nanos)}, without building it. */
-	private static long saturatedNanos(long seconds, int nanos) {
-		try {
-			return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
-		}
-		catch (ArithmeticException ex) {
-			return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-		}
-	}
-
 	/** The instant of a waiting time in nanoseconds since the epoch (as {@link AttachmentFilter} sees it). */
 	public static Instant instantOfNanos(long epochNanos) {
 		return Instant.ofEpochSecond(0, epochNanos);
-	}
-
-	private static Instant instantOrNull(long seconds, int nanos) {
-		return seconds == NO_INSTANT ? null : Instant.ofEpochSecond(seconds, nanos);
-	}
-
-	/** {@code (seconds, nanos)} is at or after {@code now}'s: {@code !now.isBefore(that)}. */
-	private static boolean reached(Instant now, long seconds, int nanos) {
-		long nowSeconds = now.getEpochSecond();
-		return nowSeconds > seconds || nowSeconds == seconds && now.getNano() >= nanos;
 	}
 
 	/** By waiting time, then by task id as {@link UUID#compareTo} orders them. */
@@ -561,7 +616,7 @@ public final class AgingOrderIndex {
 		/** Points every task of the class gets at {@code now} besides aging. */
 		long fixedPoints(Instant now) {
 			PriorityPolicy policy = profile.policy;
-			return Math.round(policy.valueWeight() * businessValue) + supervisorBoost + policy.campaignPoints(now)
+			return Math.round(policy.valueWeight() * Math.max(0, businessValue)) + supervisorBoost + policy.campaignPoints(now)
 					+ CampaignBoost.activeSum(campaigns, now);
 		}
 
@@ -576,7 +631,7 @@ public final class AgingOrderIndex {
 	}
 
 	/**
-	 * One queued task: what is its own (id, waiting time, SLA instants, whether it has a business value at all) and its
+	 * One queued task (72 bytes): what is its own (id, waiting time, SLA instants) and its
 	 * place in the structures. What it shares with its aging class is read from {@link #aging}.
 	 */
 	private static final class Node {
@@ -587,16 +642,13 @@ public final class AgingOrderIndex {
 
 		final long waitingNanos;
 
-		final long warningSec;
+		/**
+		 * Nanoseconds since the epoch, {@link #NO_INSTANT} if none; an instant outside the range is kept saturated here
+		 * and exactly in {@code wideSlas}.
+		 */
+		final long warningNanos;
 
-		final long dueSec;
-
-		final int warningNano;
-
-		final int dueNano;
-
-		/** The subject's business value was {@code null} (the class keeps it as 0). */
-		final boolean noBusinessValue;
+		final long dueNanos;
 
 		final Object attachment;
 
@@ -613,36 +665,14 @@ public final class AgingOrderIndex {
 			this.idLsb = subject.taskId().getLeastSignificantBits();
 			this.waitingNanos = waitingNanos;
 			Instant warning = subject.warningAt();
-			this.warningSec = warning == null ? NO_INSTANT : warning.getEpochSecond();
-			this.warningNano = warning == null ? 0 : warning.getNano();
 			Instant due = subject.dueTime();
-			this.dueSec = due == null ? NO_INSTANT : due.getEpochSecond();
-			this.dueNano = due == null ? 0 : due.getNano();
-			this.noBusinessValue = subject.businessValue() == null;
+			this.warningNanos = warning == null ? NO_INSTANT : saturatedNanos(warning);
+			this.dueNanos = due == null ? NO_INSTANT : saturatedNanos(due);
 			this.attachment = attachment;
 		}
 
 		UUID taskId() {
 			return new UUID(idMsb, idLsb);
-		}
-
-		/** {@link PrioritySubject#slaStage} at {@code now}. */
-		SlaStage stage(Instant now) {
-			if (dueSec != NO_INSTANT && reached(now, dueSec, dueNano)) {
-				return SlaStage.OVERDUE;
-			}
-			if (warningSec != NO_INSTANT && reached(now, warningSec, warningNano)) {
-				return SlaStage.WARNING;
-			}
-			return SlaStage.NORMAL;
-		}
-
-		/** The subject as it was added: own fields from the node, shared ones from the class key. */
-		PrioritySubject subject() {
-			ClassKey key = aging.key;
-			return new PrioritySubject(taskId(), instantOfNanos(waitingNanos), noBusinessValue ? null : key.businessValue,
-					instantOrNull(warningSec, warningNano), instantOrNull(dueSec, dueNano), key.pinned, key.supervisorBoost,
-					key.campaigns);
 		}
 
 	}
