@@ -181,6 +181,12 @@ public final class Bench {
 			int n = Integer.parseInt(size.trim());
 			results.add("W4 heap", "bytes per queued task (backlog " + n + ")",
 					HeapFootprint.bytesPerTask(n, o.integer("employees", 2000), o.integer("skills", 200)), "B", "target <= 200");
+			results.add("W4 heap", "bytes per queued task with SLA + customer id (backlog " + n + ")",
+					HeapFootprint.bytesPerTask(n, o.integer("employees", 2000), o.integer("skills", 200), true), "B", "target <= 200");
+			if (!"false".equals(o.get("breakdown", "true"))) {
+				HeapFootprint.breakdown(n, o.integer("employees", 2000), o.integer("skills", 200), false, results);
+				HeapFootprint.breakdown(n, o.integer("employees", 2000), o.integer("skills", 200), true, results);
+			}
 		}
 		results.print(System.out);
 		System.out.println("results: " + results.write(out));

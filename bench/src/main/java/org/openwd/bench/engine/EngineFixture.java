@@ -2,10 +2,13 @@ package org.openwd.bench.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -64,22 +67,36 @@ public final class EngineFixture {
 	}
 
 	public static EngineFixture build(int backlog, int employees, int skills, long seed) {
+		return build(backlog, employees, skills, seed, false);
+	}
+
+	/**
+	 * As {@link #build(int, int, int, long)}; with {@code withSlaAndCustomers} every task also gets an SLA warning and
+	 * due time (within the next 8 hours) and a customer id (drawn from 0.9 x backlog customers, each a String of its own), as captured
+	 * tasks usually have.
+	 */
+	public static EngineFixture build(int backlog, int employees, int skills, long seed, boolean withSlaAndCustomers) {
 		MatchingEngine engine = new MatchingEngine(SelectionStrategy.LONGEST_IDLE, Duration.ofHours(8), ServiceLevels.ALWAYS_MET);
 		for (int p = 0; p < PROFILES.length; p++) {
 			engine.profile(RoutingRules.of(PROFILES[p], List.of("*"), List.of(), null, null, "case", Duration.ofMinutes(1),
 					Duration.ofSeconds(30), false), policy(p));
 		}
 		SplittableRandom random = new SplittableRandom(seed);
-		List<UUID> ids = new ArrayList<>(backlog);
+		List<UUID> ids = taskIds(seed, backlog);
 		for (int i = 0; i < backlog; i++) {
-			UUID id = new UUID(seed, i);
+			UUID id = ids.get(i);
 			Instant waiting = NOW.minusSeconds(random.nextInt(8 * 3600));
 			int profile = random.nextInt(PROFILES.length);
 			int department = random.nextInt(DEPARTMENTS);
 			PrioritySubject subject = new PrioritySubject(id, waiting, random.nextInt(100), null, null, false, 0, List.of());
+			String customer = null;
+			if (withSlaAndCustomers) {
+				Instant due = NOW.plusSeconds(random.nextInt(8 * 3600));
+				subject = subject.withSla(due.minusSeconds(3600), due);
+				customer = "C" + (1_000_000 + random.nextInt(Math.max(1, backlog - backlog / 10)));
+			}
 			engine.queue(new QueuedTask(subject, PROFILES[profile], Set.of(skillOf(department, random, skills)),
-					department(department), null, Set.of()));
-			ids.add(id);
+					department(department), customer, Set.of()));
 		}
 		List<Worker> people = new ArrayList<>(employees);
 		for (int e = 0; e < employees; e++) {
@@ -96,6 +113,38 @@ public final class EngineFixture {
 			people.add(worker);
 		}
 		return new EngineFixture(engine, ids, people, backlog, skills);
+	}
+
+	/**
+	 * The task ids {@code (seed, 0..backlog-1)}, computed on access: the fixture must not hold a million ids of its own,
+	 * or the heap mode would count them as the engine's.
+	 */
+	static List<UUID> taskIds(long seed, int backlog) {
+		return new TaskIds(seed, backlog);
+	}
+
+	private static final class TaskIds extends AbstractList<UUID> implements RandomAccess {
+
+		private final long seed;
+
+		private final int size;
+
+		TaskIds(long seed, int size) {
+			this.seed = seed;
+			this.size = size;
+		}
+
+		@Override
+		public UUID get(int index) {
+			Objects.checkIndex(index, size);
+			return new UUID(seed, index);
+		}
+
+		@Override
+		public int size() {
+			return size;
+		}
+
 	}
 
 	/** Skills belong to departments: department d owns skills d, d + 10, d + 20, ... (20 each with 200 skills). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.openwd.rules.priority.AgingOrderIndex;
@@ -20,11 +21,14 @@ import org.openwd.rules.priority.PriorityPolicy;
  */
 public final class MatchingEngine {
 
+	/** The queued tasks, each with its {@link Queued} attached: the only per-task structure of the engine. */
 	private final AgingOrderIndex index = new AgingOrderIndex();
 
-	private final Map<UUID, QueuedTask> tasks = new HashMap<>();
+	/** Profile name to its current rules; queued tasks point at the holder, so a profile change reaches them all. */
+	private final Map<String, Profile> rules = new HashMap<>();
 
-	private final Map<String, RoutingRules> rules = new HashMap<>();
+	/** Canonical instances of values many tasks share (skill sets, departments, employees). */
+	private final Interner shared = new Interner(Interner.DEFAULT_LIMIT);
 
 	private final Map<String, Worker> workers = new LinkedHashMap<>();
 
@@ -41,6 +45,86 @@ public final class MatchingEngine {
 	private record LastAgent(String employee, Instant until) {
 	}
 
+	/** A routing profile's current rules; shared by its queued tasks. */
+	private static final class Profile {
+
+		RoutingRules rules;
+
+		Profile(RoutingRules rules) {
+			this.rules = rules;
+		}
+
+	}
+
+	/**
+	 * What the engine keeps of a queued task besides its priority (which the index keeps). Most tasks have no customer,
+	 * rejecters, personal employee or fixed step: their attachment is a {@link Kind} shared by every task of the same
+	 * profile, skills and department, so they cost the engine nothing of their own. The others get a 32-byte
+	 * {@link WithExtras}.
+	 */
+	private sealed interface Queued permits Kind, WithExtras {
+
+		int NO_STEP = Integer.MIN_VALUE;
+
+		Kind kind();
+
+		String customerId();
+
+		Set<String> excluded();
+
+		String personalEmployee();
+
+		/** {@link QueuedTask#targetStep()}, {@link #NO_STEP} for {@code null}. */
+		int targetStep();
+
+		default Integer targetStepOrNull() {
+			return targetStep() == NO_STEP ? null : targetStep();
+		}
+
+		static Queued of(Kind kind, String customerId, Set<String> excluded, String personalEmployee, Integer targetStep) {
+			if (customerId == null && excluded.isEmpty() && personalEmployee == null && targetStep == null) {
+				return kind;
+			}
+			return new WithExtras(kind, customerId, excluded.isEmpty() ? Set.of() : excluded, personalEmployee,
+					targetStep == null ? NO_STEP : targetStep);
+		}
+
+	}
+
+	/** Profile (by identity), required skills and department: shared, interned. */
+	private record Kind(Profile profile, Set<String> requiredSkills, String department) implements Queued {
+
+		@Override
+		public Kind kind() {
+			return this;
+		}
+
+		@Override
+		public String customerId() {
+			return null;
+		}
+
+		@Override
+		public Set<String> excluded() {
+			return Set.of();
+		}
+
+		@Override
+		public String personalEmployee() {
+			return null;
+		}
+
+		@Override
+		public int targetStep() {
+			return NO_STEP;
+		}
+
+	}
+
+	private record WithExtras(Kind kind, String customerId, Set<String> excluded, String personalEmployee, int targetStep)
+			implements Queued {
+	}
+
 	public MatchingEngine(SelectionStrategy strategy, Duration lastAgentWindow, ServiceLevels serviceLevels) {
 		this.strategy = Objects.requireNonNull(strategy);
 		this.lastAgentWindow = lastAgentWindow;
@@ -50,8 +134,14 @@ public final class MatchingEngine {
 	// ---- configuration
 
 	public void profile(RoutingRules routing, PriorityPolicy policy) {
-		rules.put(routing.name(), routing);
 		index.replacePolicy(routing.name(), policy);
+		Profile profile = rules.get(routing.name());
+		if (profile == null) {
+			rules.put(routing.name(), new Profile(routing));
+		}
+		else {
+			profile.rules = routing;
+		}
 	}
 
 	public boolean knowsProfile(String profile) {
@@ -66,25 +156,38 @@ public final class MatchingEngine {
 
 	/** Adds or replaces a queued task. */
 	public void queue(QueuedTask task) {
-		if (!rules.containsKey(task.profile())) {
+		Profile profile = rules.get(task.profile());
+		if (profile == null) {
 			throw new IllegalArgumentException("unknown routing profile " + task.profile());
 		}
-		index.update(task.profile(), task.priority());
-		tasks.put(task.id(), task);
+		Kind kind = shared.intern(new Kind(profile, shared.intern(task.requiredSkills()), shared.intern(task.department())));
+		Queued queued = Queued.of(kind, task.customerId(), task.excluded(), shared.intern(task.personalEmployee()),
+				task.targetStep());
+		index.update(task.profile(), task.priority(), queued);
 	}
 
 	/** Removes a task (offered, assigned, held, closed ...); {@code false} if it was not queued. */
 	public boolean dequeue(UUID taskId) {
-		index.remove(taskId);
-		return tasks.remove(taskId) != null;
+		return index.remove(taskId);
 	}
 
+	/** The queued task as it was queued (rebuilt from the compact form the engine keeps), or empty. */
 	public Optional<QueuedTask> task(UUID taskId) {
-		return Optional.ofNullable(tasks.get(taskId));
+		Queued queued = queued(taskId);
+		if (queued == null) {
+			return Optional.empty();
+		}
+		Kind kind = queued.kind();
+		return index.get(taskId).map(subject -> new QueuedTask(subject, kind.profile().rules.name(), kind.requiredSkills(),
+				kind.department(), queued.customerId(), queued.excluded(), queued.personalEmployee(), queued.targetStepOrNull()));
 	}
 
 	public int queuedCount() {
-		return tasks.size();
+		return index.size();
+	}
+
+	private Queued queued(UUID taskId) {
+		return (Queued) index.attachment(taskId);
 	}
 
 	// ---- workers
@@ -147,33 +250,33 @@ public final class MatchingEngine {
 		if (worker == null || !worker.ready()) {
 			return Optional.empty();
 		}
-		Optional<AgingOrderIndex.Entry> fitting = index.best(now,
-				subject -> eligible(tasks.get(subject.taskId()), worker, now, true));
+		Optional<UUID> fitting = index.bestId(now,
+				(queued, waitingNanos) -> eligible((Queued) queued, waitingNanos, worker, now, true));
 		if (fitting.isPresent()) {
-			return fitting.map(AgingOrderIndex.Entry::taskId);
+			return fitting;
 		}
-		return index.best(now, subject -> eligible(tasks.get(subject.taskId()), worker, now, false))
-			.map(AgingOrderIndex.Entry::taskId);
+		return index.bestId(now, (queued, waitingNanos) -> eligible((Queued) queued, waitingNanos, worker, now, false));
 	}
 
 	/** The best employee for this task now, or empty. */
 	public Optional<String> bestEmployeeFor(UUID taskId, Instant now) {
-		QueuedTask task = tasks.get(taskId);
+		Queued task = queued(taskId);
 		if (task == null) {
 			return Optional.empty();
 		}
+		long waitingNanos = waitingNanos(taskId);
 		String preferred = preferredAgent(task, now);
-		if (preferred != null && eligible(task, workers.get(preferred), now, false)) {
+		if (preferred != null && eligible(task, waitingNanos, workers.get(preferred), now, false)) {
 			return Optional.of(preferred);
 		}
 		Comparator<Worker> order = comparator(task);
 		Worker best = null;
 		boolean bestFits = false;
 		for (Worker worker : workers.values()) {
-			if (!eligible(task, worker, now, false)) {
+			if (!eligible(task, waitingNanos, worker, now, false)) {
 				continue;
 			}
-			boolean fits = fitsShift(task, worker, now);
+			boolean fits = fitsShift(task.kind().profile().rules, worker, now);
 			if (best == null || fits && !bestFits || fits == bestFits && order.compare(worker, best) < 0) {
 				best = worker;
 				bestFits = fits;
@@ -184,51 +287,65 @@ public final class MatchingEngine {
 
 	/** When the task's cascade widens next, or {@code null} when it is on its widest target. */
 	public Instant nextWidening(UUID taskId, Instant now) {
-		QueuedTask task = tasks.get(taskId);
-		return task == null || task.targetStep() != null ? null : rules.get(task.profile()).nextWidening(task.waitingSince(), now);
+		Queued task = queued(taskId);
+		return task == null || task.targetStep() != Queued.NO_STEP ? null
+				: task.kind().profile().rules.nextWidening(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
 	}
 
 	/** The cascade step of a queued task now. */
 	public int step(UUID taskId, Instant now) {
-		QueuedTask task = tasks.get(taskId);
-		return task == null ? -1 : rules.get(task.profile()).step(task.waitingSince(), now);
+		Queued task = queued(taskId);
+		return task == null ? -1 : task.kind().profile().rules.step(AgingOrderIndex.instantOfNanos(waitingNanos(taskId)), now);
 	}
 
 	public RoutingRules rules(String profile) {
-		return rules.get(profile);
+		Profile known = rules.get(profile);
+		return known == null ? null : known.rules;
+	}
+
+	private long waitingNanos(UUID taskId) {
+		return index.waitingSinceNanos(taskId);
 	}
 
 	// ---- rules
 
-	boolean eligible(QueuedTask task, Worker worker, Instant now, boolean requireShiftFit) {
+	private boolean eligible(Queued task, long waitingNanos, Worker worker, Instant now, boolean requireShiftFit) {
 		if (task == null || worker == null || !worker.ready() || task.excluded().contains(worker.id())) {
 			return false;
 		}
-		RoutingRules routing = rules.get(task.profile());
+		Kind kind = task.kind();
+		RoutingRules routing = kind.profile().rules;
 		if (!hasCapacity(worker, routing.channel())) {
 			return false;
 		}
-		for (String skill : task.requiredSkills()) {
+		for (String skill : kind.requiredSkills()) {
 			if (worker.skills().getOrDefault(skill, 0) < 1) {
 				return false;
 			}
 		}
-		if (!targetMatches(task, routing, worker, now)) {
+		if (!targetMatches(task, waitingNanos, routing, worker, now)) {
 			return false;
 		}
-		if (!sameDepartment(task, worker) && !borrowingAllowed(task, worker, routing)) {
+		if (!sameDepartment(kind, worker) && !borrowingAllowed(worker, routing)) {
 			return false;
 		}
-		return !requireShiftFit || fitsShift(task, worker, now);
+		return !requireShiftFit || fitsShift(routing, worker, now);
 	}
 
 	/** The cascade step in force (or the task's fixed step) admits the worker; "everyone with the skills" admits all. */
-	private static boolean targetMatches(QueuedTask task, RoutingRules routing, Worker worker, Instant now) {
-		Integer fixed = task.targetStep();
-		if (fixed != null && fixed == QueuedTask.ALL_WITH_SKILLS) {
+	private static boolean targetMatches(Queued task, long waitingNanos, RoutingRules routing, Worker worker, Instant now) {
+		int fixed = task.targetStep();
+		if (fixed == QueuedTask.ALL_WITH_SKILLS) {
 			return true;
 		}
-		int step = fixed != null ? Math.min(fixed, routing.targets().size() - 1) : routing.step(task.waitingSince(), now);
+		int last = routing.targets().size() - 1;
+		int step;
+		if (fixed != Queued.NO_STEP) {
+			step = Math.min(fixed, last);
+		}
+		else {
+			step = last == 0 ? 0 : routing.step(AgingOrderIndex.instantOfNanos(waitingNanos), now);
+		}
 		return routing.targets().get(step).matches(worker.skills());
 	}
 
@@ -239,27 +356,27 @@ public final class MatchingEngine {
 		return used < worker.channelCapacity().getOrDefault(channel, 0) && total < worker.totalCapacity();
 	}
 
-	private static boolean sameDepartment(QueuedTask task, Worker worker) {
+	private static boolean sameDepartment(Kind task, Worker worker) {
 		return task.department() == null || worker.department() == null || task.department().equals(worker.department());
 	}
 
-	private boolean borrowingAllowed(QueuedTask task, Worker worker, RoutingRules routing) {
+	private boolean borrowingAllowed(Worker worker, RoutingRules routing) {
 		if (routing.borrowBelowPercent() == null) {
 			return false;
 		}
-		boolean borrowerBehind = serviceLevels.ofProfile(task.profile()) < routing.borrowBelowPercent();
+		boolean borrowerBehind = serviceLevels.ofProfile(routing.name()) < routing.borrowBelowPercent();
 		int lendAt = routing.lendAtOrAbovePercent() == null ? 0 : routing.lendAtOrAbovePercent();
 		boolean lenderAhead = serviceLevels.ofDepartment(worker.department()) >= lendAt;
 		return borrowerBehind && lenderAhead;
 	}
 
-	private boolean fitsShift(QueuedTask task, Worker worker, Instant now) {
-		Duration handle = rules.get(task.profile()).expectedHandleTime();
+	private static boolean fitsShift(RoutingRules routing, Worker worker, Instant now) {
+		Duration handle = routing.expectedHandleTime();
 		return worker.shiftEnd() == null || handle == null || !now.plus(handle).isAfter(worker.shiftEnd());
 	}
 
 	/** Personal work's employee first, else the customer's last agent; the substitute of either while away. */
-	private String preferredAgent(QueuedTask task, Instant now) {
+	private String preferredAgent(Queued task, Instant now) {
 		if (task.personalEmployee() != null) {
 			return standIn(task.personalEmployee());
 		}
@@ -281,7 +398,7 @@ public final class MatchingEngine {
 		return employee;
 	}
 
-	private Comparator<Worker> comparator(QueuedTask task) {
+	private Comparator<Worker> comparator(Queued task) {
 		Comparator<Worker> longestIdle = Comparator.comparing(w -> idleSince(w.id()));
 		return switch (strategy) {
 			case LONGEST_IDLE -> longestIdle.thenComparing(Worker::id);
@@ -302,9 +419,9 @@ public final class MatchingEngine {
 		return load == null ? 0 : load.handedOut;
 	}
 
-	private static int proficiency(Worker worker, QueuedTask task) {
+	private static int proficiency(Worker worker, Queued task) {
 		int sum = 0;
-		for (String skill : task.requiredSkills()) {
+		for (String skill : task.kind().requiredSkills()) {
 			sum += worker.skills().getOrDefault(skill, 0);
 		}
 		return sum;

@@ -3,11 +3,11 @@ package org.openwd.rules.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +22,6 @@ import org.openwd.common.AfterCommit;
 import org.openwd.rules.RoutingProfile;
 import org.openwd.rules.SkillExpression;
 import org.openwd.rules.internal.RuleCatalog.Versioned;
-import org.openwd.rules.priority.AgingOrderIndex;
 import org.openwd.rules.priority.CampaignBoost;
 import org.openwd.rules.priority.PriorityCalculator;
 import org.openwd.rules.priority.PriorityExplanation;
@@ -39,10 +38,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue in priority order, in memory: every QUEUED task in the aging-aware index, so "the best tasks now" costs
- * no database read and aging costs no writes. Built from the database at start-up and kept current from task events;
- * each event re-reads the task, so late or repeated events cannot corrupt it. Routing-profile changes re-key only that
- * profile's aging classes.
+ * The queue in priority order, in memory: every QUEUED task in the aging-aware index, so finding "the best tasks now"
+ * costs no database read and aging costs no writes. Only what the order and the employee filter need is kept per task
+ * ({@link QueueOrder}); the snapshots of the few tasks a query returns are read from the task list. Built from the
+ * database at start-up and kept current from task events; each event re-reads the task, so late or repeated events
+ * cannot corrupt it. Routing-profile changes re-key only that profile's aging classes.
  */
 @Component
 public class QueueOrdering {
@@ -53,9 +53,7 @@ public class QueueOrdering {
 	public record Ranked(TaskSnapshot task, PriorityExplanation explanation, int targetIndex, String target) {
 	}
 
-	private final AgingOrderIndex index = new AgingOrderIndex();
-
-	private final Map<UUID, TaskSnapshot> queued = new ConcurrentHashMap<>();
+	private final QueueOrder order = new QueueOrder();
 
 	private final RuleCatalog catalog;
 
@@ -65,7 +63,11 @@ public class QueueOrdering {
 
 	private final Map<String, Integer> policyVersions = new HashMap<>();
 
-	private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+	/**
+	 * Tasks waiting for a re-read on the ordering thread; {@code true}: re-read even if the task is not in the order
+	 * (it may have become QUEUED), {@code false}: only if it is (an update of a queued task).
+	 */
+	private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "openwd-queue-order");
@@ -89,7 +91,7 @@ public class QueueOrdering {
 		long started = System.nanoTime();
 		syncPolicies();
 		tasks.forEachInState(TaskState.QUEUED, this::upsert);
-		log.info("Queue order rebuilt: {} queued tasks in {} ms", queued.size(), (System.nanoTime() - started) / 1_000_000);
+		log.info("Queue order rebuilt: {} queued tasks in {} ms", size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	// Plain listeners that hand over after commit: the order is rebuilt from the database at start-up, so a durable
@@ -98,27 +100,38 @@ public class QueueOrdering {
 	@EventListener
 	void on(TaskStateChanged event) {
 		if (event.to() == TaskState.QUEUED || event.from() == TaskState.QUEUED) {
-			AfterCommit.run(() -> reconcileLater(event.taskId()));
+			AfterCommit.run(() -> reconcileLater(event.taskId(), true));
 		}
 	}
 
+	/** A queued task changed (priority, targets, profile ...): re-read it if it is in the order when its turn comes. */
 	@EventListener
 	void on(TaskUpdated event) {
-		if (queued.containsKey(event.taskId().value())) {
-			AfterCommit.run(() -> reconcileLater(event.taskId()));
-		}
+		AfterCommit.run(() -> reconcileLater(event.taskId(), false));
 	}
 
 	/**
 	 * Queues a re-read on the ordering thread. A task already waiting for one is not queued twice: the one re-read sees
-	 * its latest state, so a burst of changes costs one read and the queue is bounded by the number of tasks.
+	 * its latest state, so a burst of changes costs one read and the queue is bounded by the number of tasks. A re-read
+	 * asked for only if the task is ordered is checked there, after the change committed, so it never blocks the
+	 * publishing thread; once any event asks for an unconditional one, the pending re-read is unconditional.
 	 */
-	private void reconcileLater(TaskId id) {
-		if (pending.add(id.value())) {
+	private void reconcileLater(TaskId id, boolean evenIfNotOrdered) {
+		boolean[] scheduled = { false };
+		pending.compute(id.value(), (key, before) -> {
+			if (before == null) {
+				scheduled[0] = true;
+				return evenIfNotOrdered;
+			}
+			return before || evenIfNotOrdered;
+		});
+		if (scheduled[0]) {
 			worker.execute(() -> {
-				pending.remove(id.value());
+				boolean always = Boolean.TRUE.equals(pending.remove(id.value()));
 				try {
-					reconcile(id);
+					if (always || isOrdered(id.value())) {
+						reconcile(id);
+					}
 				}
 				catch (RuntimeException ex) {
 					log.warn("Could not re-order task {}; the next change of it or a restart will", id, ex);
@@ -149,79 +162,87 @@ public class QueueOrdering {
 		}
 	}
 
-	/** The best {@code n} tasks someone with these proficiencies may take now (their current cascade target allows it). */
-	public synchronized List<Ranked> topFor(Map<String, Integer> proficiencies, int n) {
+	/**
+	 * The best {@code n} tasks someone with these proficiencies may take now (their current cascade target allows it).
+	 * The order is found in memory; the returned tasks are then read from the task list (outside the lock), so each
+	 * shows its latest state.
+	 */
+	public List<Ranked> topFor(Map<String, Integer> proficiencies, int n) {
 		Instant now = clock.instant();
-		refreshPoliciesIfChanged();
-		return index.top(now, n, subject -> eligible(queued.get(subject.taskId()), proficiencies, now)).stream()
-			.map(entry -> ranked(queued.get(entry.taskId()), now))
-			.toList();
+		List<UUID> ids;
+		synchronized (this) {
+			refreshPoliciesIfChanged();
+			ids = order.top(now, n, (task, waitingSince) -> eligible(task, waitingSince, proficiencies, now));
+		}
+		List<Ranked> ranked = new ArrayList<>(ids.size());
+		for (UUID id : ids) {
+			tasks.find(new TaskId(id))
+				.filter(t -> t.routingProfile() != null && catalog.profile(t.routingProfile()).isPresent())
+				.ifPresent(t -> ranked.add(ranked(t, now)));
+		}
+		return ranked;
 	}
 
 	/** The best {@code n} tasks regardless of who could take them. */
-	public synchronized List<Ranked> top(int n) {
+	public List<Ranked> top(int n) {
 		return topFor(null, n);
 	}
 
-	/** Why a task ranks where it does now; computed directly for tasks that are not queued. */
+	/** Why a task ranks where it does now (read from the task list; computed the same way for tasks not queued). */
 	public Optional<Ranked> explain(TaskId id) {
-		Optional<TaskSnapshot> task = Optional.ofNullable(queued.get(id.value())).or(() -> tasks.find(id));
-		return task.filter(t -> t.routingProfile() != null && catalog.profile(t.routingProfile()).isPresent())
+		return tasks.find(id).filter(t -> t.routingProfile() != null && catalog.profile(t.routingProfile()).isPresent())
 			.map(t -> ranked(t, clock.instant()));
 	}
 
 	public synchronized int size() {
-		return index.size();
+		return order.size();
+	}
+
+	private synchronized boolean isOrdered(UUID id) {
+		return order.contains(id);
 	}
 
 	private Ranked ranked(TaskSnapshot task, Instant now) {
 		RoutingProfile profile = catalog.profile(task.routingProfile()).orElseThrow().value();
 		PriorityExplanation explanation = PriorityCalculator.explain(policy(profile), subject(task), now);
-		int target = targetIndex(task, profile, now);
+		int target = targetIndex(subject(task).waitingSince(), profile, now);
 		return new Ranked(task, explanation, target, profile.targets().get(target).skills());
 	}
 
-	private boolean eligible(TaskSnapshot task, Map<String, Integer> proficiencies, Instant now) {
-		if (task == null) {
-			return false;
-		}
+	private boolean eligible(QueueOrder.Queued task, Instant waitingSince, Map<String, Integer> proficiencies, Instant now) {
 		if (proficiencies == null) {
 			return true;
 		}
-		for (String skill : task.requiredSkills()) {
-			if (proficiencies.getOrDefault(skill.toLowerCase(java.util.Locale.ROOT), 0) < 1) {
+		for (String skill : task.skills()) {
+			if (proficiencies.getOrDefault(skill, 0) < 1) {
 				return false;
 			}
 		}
-		Optional<Versioned<RoutingProfile>> profile = catalog.profile(task.routingProfile());
+		Optional<Versioned<RoutingProfile>> profile = catalog.profile(task.profile());
 		if (profile.isEmpty()) {
 			return false;
 		}
 		RoutingProfile rp = profile.get().value();
-		return SkillExpression.parse(rp.targets().get(targetIndex(task, rp, now)).skills()).matches(proficiencies);
+		return SkillExpression.parse(rp.targets().get(targetIndex(waitingSince, rp, now)).skills()).matches(proficiencies);
 	}
 
-	private static int targetIndex(TaskSnapshot task, RoutingProfile profile, Instant now) {
-		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
+	private static int targetIndex(Instant since, RoutingProfile profile, Instant now) {
 		return profile.targetIndexAfter(Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now));
 	}
 
 	private synchronized void upsert(TaskSnapshot task) {
-		if (task.routingProfile() == null || index.policy(task.routingProfile()).isEmpty()) {
+		if (!order.knows(task.routingProfile())) {
 			syncPolicies();
-			if (task.routingProfile() == null || index.policy(task.routingProfile()).isEmpty()) {
+			if (!order.knows(task.routingProfile())) {
 				log.warn("Task {} has no known routing profile ({}); it is not ordered", task.id(), task.routingProfile());
 				return;
 			}
 		}
-		index.remove(task.id().value());
-		index.add(task.routingProfile(), subject(task));
-		queued.put(task.id().value(), task);
+		order.upsert(task);
 	}
 
 	private synchronized void remove(UUID id) {
-		index.remove(id);
-		queued.remove(id);
+		order.remove(id);
 	}
 
 	private void refreshPoliciesIfChanged() {
@@ -238,7 +259,7 @@ public class QueueOrdering {
 		for (Map.Entry<String, RuleCatalog.Versioned<?>> entry : catalog.profiles().entrySet()) {
 			RoutingProfile profile = (RoutingProfile) entry.getValue().value();
 			try {
-				index.replacePolicy(entry.getKey(), policy(profile));
+				order.replacePolicy(entry.getKey(), policy(profile));
 				policyVersions.put(entry.getKey(), entry.getValue().version());
 			}
 			catch (IllegalArgumentException ex) {
@@ -254,9 +275,7 @@ public class QueueOrdering {
 	}
 
 	static PrioritySubject subject(TaskSnapshot task) {
-		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
-		return new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(), task.dueTime(),
-				task.priorityPinned(), task.priorityBoost(), List.of());
+		return QueueOrder.subject(task);
 	}
 
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,17 @@ import java.util.stream.StreamSupport;
  * <b>Not thread-safe</b>, not even for concurrent queries (a query advances the SLA stages): one owner thread, or a lock
  * around every call. A stream or iterator from {@link #ordered} fails fast once the index is modified.
  * <p>
- * <b>Memory</b> per task: one 40-byte node (subject reference, class, heap positions, waiting time in nanoseconds), one
- * slot in its class heap, one slot in an intrusive hash table and, while an SLA threshold is pending, 12 bytes in the
- * threshold heap; the caller's {@link PrioritySubject} comes on top. Instants must lie between the years 1677 and 2262.
+ * <b>Memory</b> per task: one 72-byte node and nothing else of its own: the task id as two longs, the waiting time and
+ * the SLA instants in nanoseconds (an SLA instant outside that range is kept exactly on the side), heap positions, the hash chain and the caller's attachment.
+ * What tasks of one aging class share (business value, pin, boost, campaigns) is kept once, in the class; a
+ * {@link PrioritySubject} is rebuilt only when one is asked for. On top: one slot in its class heap, one slot in the
+ * intrusive hash table and, while an SLA threshold is pending, 12 bytes in the threshold heap. Waiting times must lie
+ * between the years 1677 and 2262.
+ * <p>
+ * <b>Attachments.</b> A caller that keeps data of its own per task (the matching engine, the queue views) attaches it
+ * to the task's node ({@link #add(String, PrioritySubject, Object)}) instead of keeping a second map by task id, and
+ * filters with an {@link AttachmentFilter}, which sees the attachment and the waiting time without any object being
+ * built for a visited task.
  */
 public final class AgingOrderIndex {
 
@@ -58,7 +67,24 @@ public final class AgingOrderIndex {
 
 	}
 
+	/**
+	 * A filter over what the index keeps of a task: the caller's attachment ({@code null} if none) and the waiting time
+	 * in nanoseconds since the epoch. Nothing is allocated per visited task.
+	 */
+	@FunctionalInterface
+	public interface AttachmentFilter {
+
+		boolean accepts(Object attachment, long waitingSinceNanos);
+
+	}
+
 	private static final int MIN_CAPACITY = 8;
+
+	/** {@code warningNanos}/{@code dueNanos} of a node without that instant. */
+	private static final long NO_INSTANT = Long.MIN_VALUE;
+
+	/** A class key's business value for subjects without one (it counts as 0 points; the subject keeps its null). */
+	private static final int NO_BUSINESS_VALUE = -1;
 
 	private final Map<String, Profile> profiles = new HashMap<>();
 
@@ -75,6 +101,12 @@ public final class AgingOrderIndex {
 	private Instant slaClock;
 
 	private int modifications;
+
+	/**
+	 * The exact SLA instants {@code {warningAt, dueTime}} of the rare nodes with one outside the nanosecond range (before
+	 * 1677 or after 2262), which the node keeps only saturated.
+	 */
+	private final Map<Node, Instant[]> wideSlas = new IdentityHashMap<>();
 
 	/**
 	 * Sets a profile's policy, defining the profile if it is new. The next query ranks the profile's tasks by it; no task
@@ -111,15 +143,29 @@ public final class AgingOrderIndex {
 	 * outside the supported range
 	 */
 	public void add(String profileId, PrioritySubject subject) {
+		add(profileId, subject, null);
+	}
+
+	/**
+	 * Adds a queued task with the caller's data for it, returned by {@link #attachment} and shown to
+	 * {@link AttachmentFilter}s.
+	 *
+	 * @throws IllegalArgumentException as {@link #add(String, PrioritySubject)}
+	 */
+	public void add(String profileId, PrioritySubject subject, Object attachment) {
 		Profile profile = profiles.get(profileId);
 		if (profile == null) {
 			throw new IllegalArgumentException("unknown profile " + profileId + ": define it with replacePolicy first");
 		}
-		if (find(subject.taskId()) != null) {
+		UUID id = subject.taskId();
+		if (find(id.getMostSignificantBits(), id.getLeastSignificantBits()) != null) {
 			throw new IllegalArgumentException("task " + subject.taskId() + " is already in the index");
 		}
-		Node node = new Node(subject, exactNanos(subject.waitingSince()));
-		SlaStage stage = slaClock == null ? SlaStage.NORMAL : subject.slaStage(slaClock);
+		Node node = new Node(subject, exactNanos(subject.waitingSince()), attachment);
+		if (outsideNanos(subject.warningAt()) || outsideNanos(subject.dueTime())) {
+			wideSlas.put(node, new Instant[] { subject.warningAt(), subject.dueTime() });
+		}
+		SlaStage stage = slaClock == null ? SlaStage.NORMAL : stage(node, slaClock);
 		classFor(profile, subject, stage).insert(node);
 		scheduleThreshold(node, stage);
 		putInTable(node);
@@ -128,7 +174,7 @@ public final class AgingOrderIndex {
 
 	/** Removes a task; {@code false} if it was not there. */
 	public boolean remove(UUID taskId) {
-		Node node = removeFromTable(taskId);
+		Node node = removeFromTable(taskId.getMostSignificantBits(), taskId.getLeastSignificantBits());
 		if (node == null) {
 			return false;
 		}
@@ -136,23 +182,61 @@ public final class AgingOrderIndex {
 		if (node.thresholdPos >= 0) {
 			thresholds.removeAt(node.thresholdPos);
 		}
+		if (!wideSlas.isEmpty()) {
+			wideSlas.remove(node);
+		}
 		modifications++;
 		return true;
 	}
 
 	/** Replaces a task (new overrides, SLA, value or profile), or adds it if absent. */
 	public void update(String profileId, PrioritySubject subject) {
+		update(profileId, subject, null);
+	}
+
+	/** Replaces a task and its attachment, or adds them if absent. */
+	public void update(String profileId, PrioritySubject subject, Object attachment) {
 		if (!profiles.containsKey(profileId)) {
 			throw new IllegalArgumentException("unknown profile " + profileId + ": define it with replacePolicy first");
 		}
 		remove(subject.taskId());
-		add(profileId, subject);
+		add(profileId, subject, attachment);
 	}
 
-	/** The task's subject, if present. */
+	/** The task's subject, if present (rebuilt from what the index keeps; equal to the one added). */
 	public Optional<PrioritySubject> get(UUID taskId) {
 		Node node = find(taskId);
-		return node == null ? Optional.empty() : Optional.of(node.subject);
+		return node == null ? Optional.empty() : Optional.of(subject(node));
+	}
+
+	/** Whether the task is in the index. */
+	public boolean contains(UUID taskId) {
+		return find(taskId) != null;
+	}
+
+	/** The caller's attachment of a task, or {@code null} if the task is absent or has none. */
+	public Object attachment(UUID taskId) {
+		Node node = find(taskId);
+		return node == null ? null : node.attachment;
+	}
+
+	/**
+	 * The task's waiting time in nanoseconds since the epoch, as {@link AttachmentFilter} sees it.
+	 *
+	 * @throws NoSuchElementException if the task is not in the index
+	 */
+	public long waitingSinceNanos(UUID taskId) {
+		Node node = find(taskId);
+		if (node == null) {
+			throw new NoSuchElementException("task " + taskId + " is not in the index");
+		}
+		return node.waitingNanos;
+	}
+
+	/** The profile a task is ordered in, if present. */
+	public Optional<String> profileOf(UUID taskId) {
+		Node node = find(taskId);
+		return node == null ? Optional.empty() : Optional.of(node.aging.key.profile.id);
 	}
 
 	/** The task with its rank at {@code now}, if present. */
@@ -162,14 +246,15 @@ public final class AgingOrderIndex {
 			return Optional.empty();
 		}
 		Profile profile = node.aging.key.profile;
-		return Optional.of(new Entry(node.subject, profile.id, PriorityCalculator.rank(profile.policy, node.subject, now)));
+		PrioritySubject subject = subject(node);
+		return Optional.of(new Entry(subject, profile.id, PriorityCalculator.rank(profile.policy, subject, now)));
 	}
 
 	/** Why the task stands where it does at {@code now}, if present. */
 	public Optional<PriorityExplanation> explain(UUID taskId, Instant now) {
 		Node node = find(taskId);
 		return node == null ? Optional.empty()
-				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, node.subject, now));
+				: Optional.of(PriorityCalculator.explain(node.aging.key.profile.policy, subject(node), now));
 	}
 
 	public int size() {
@@ -212,8 +297,37 @@ public final class AgingOrderIndex {
 		Cursor cursor = new Cursor(now);
 		while (result.size() < n && cursor.hasNext()) {
 			Candidate candidate = cursor.nextCandidate();
-			if (filter.test(candidate.node.subject)) {
-				result.add(cursor.entry(candidate));
+			PrioritySubject subject = subject(candidate.node);
+			if (filter.test(subject)) {
+				result.add(cursor.entry(candidate, subject));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The id of the best task at {@code now} whose attachment and waiting time {@code filter} accepts: the walk of
+	 * {@link #best(Instant, Predicate)} without building a subject for each task it visits.
+	 */
+	public Optional<UUID> bestId(Instant now, AttachmentFilter filter) {
+		List<UUID> top = topIds(now, 1, filter);
+		return top.isEmpty() ? Optional.empty() : Optional.of(top.get(0));
+	}
+
+	/** The ids of the {@code n} best tasks at {@code now} that {@code filter} accepts, best first. */
+	public List<UUID> topIds(Instant now, int n, AttachmentFilter filter) {
+		if (n < 0) {
+			throw new IllegalArgumentException("n: must not be negative (was " + n + ")");
+		}
+		List<UUID> result = new ArrayList<>(Math.min(n, 16));
+		if (n == 0) {
+			return result;
+		}
+		Cursor cursor = new Cursor(now);
+		while (result.size() < n && cursor.hasNext()) {
+			Node node = cursor.nextCandidate().node;
+			if (filter.accepts(node.attachment, node.waitingNanos)) {
+				result.add(node.taskId());
 			}
 		}
 		return result;
@@ -234,7 +348,8 @@ public final class AgingOrderIndex {
 
 			@Override
 			public Entry next() {
-				return cursor.entry(cursor.nextCandidate());
+				Candidate candidate = cursor.nextCandidate();
+				return cursor.entry(candidate, subject(candidate.node));
 			}
 
 		};
@@ -251,11 +366,11 @@ public final class AgingOrderIndex {
 		long clock = saturatedNanos(now);
 		while (thresholds.size > 0 && thresholds.keys[0] <= clock) {
 			Node node = thresholds.poll();
-			SlaStage stage = node.subject.slaStage(now);
+			SlaStage stage = stage(node, now);
 			AgingClass current = node.aging;
 			if (stage != current.key.stage) {
 				detachFromClass(node);
-				classFor(current.key.profile, node.subject, stage).insert(node);
+				classes.computeIfAbsent(current.key.withStage(stage), AgingClass::new).insert(node);
 			}
 			scheduleThreshold(node, stage);
 		}
@@ -263,34 +378,81 @@ public final class AgingOrderIndex {
 
 	/** Queues the next instant at which the node's stage changes, if any. */
 	private void scheduleThreshold(Node node, SlaStage stage) {
-		PrioritySubject subject = node.subject;
-		Instant next;
-		if (stage == SlaStage.NORMAL) {
-			next = earlier(subject.warningAt(), subject.dueTime());
+		Instant[] wide = wideSla(node);
+		boolean warning = stage == SlaStage.NORMAL && (wide != null ? wide[0] != null : node.warningNanos != NO_INSTANT);
+		boolean due = stage != SlaStage.OVERDUE && (wide != null ? wide[1] != null : node.dueNanos != NO_INSTANT);
+		if (warning && due) {
+			thresholds.insert(Math.min(node.warningNanos, node.dueNanos), node);
 		}
-		else if (stage == SlaStage.WARNING) {
-			next = subject.dueTime();
+		else if (warning) {
+			thresholds.insert(node.warningNanos, node);
 		}
-		else {
-			next = null;
-		}
-		if (next != null) {
-			thresholds.insert(saturatedNanos(next), node);
+		else if (due) {
+			thresholds.insert(node.dueNanos, node);
 		}
 	}
 
-	private static Instant earlier(Instant a, Instant b) {
-		if (a == null) {
-			return b;
+	/** Whether the instant is present but cannot be kept exactly in a node's nanoseconds (nor told from "none"). */
+	private static boolean outsideNanos(Instant instant) {
+		if (instant == null) {
+			return false;
 		}
-		if (b == null) {
-			return a;
+		long nanos = saturatedNanos(instant);
+		return nanos == Long.MIN_VALUE || nanos == Long.MAX_VALUE;
+	}
+
+	/** The exact SLA instants of a node that has one outside the nanosecond range, else {@code null}. */
+	private Instant[] wideSla(Node node) {
+		if (wideSlas.isEmpty() || !extreme(node.warningNanos) && !extreme(node.dueNanos)) {
+			return null;
 		}
-		return a.isBefore(b) ? a : b;
+		return wideSlas.get(node);
+	}
+
+	private static boolean extreme(long nanos) {
+		return nanos == Long.MIN_VALUE || nanos == Long.MAX_VALUE;
+	}
+
+	/**
+	 * The node's SLA stage at {@code now} ({@link PrioritySubject#slaStage}). A node's own instants lie strictly inside
+	 * the nanosecond range, so comparing with {@code now} saturated is exact.
+	 */
+	private SlaStage stage(Node node, Instant now) {
+		Instant[] wide = wideSla(node);
+		if (wide != null) {
+			return SlaStage.at(wide[0], wide[1], now);
+		}
+		long nowNanos = saturatedNanos(now);
+		if (node.dueNanos != NO_INSTANT && nowNanos >= node.dueNanos) {
+			return SlaStage.OVERDUE;
+		}
+		if (node.warningNanos != NO_INSTANT && nowNanos >= node.warningNanos) {
+			return SlaStage.WARNING;
+		}
+		return SlaStage.NORMAL;
+	}
+
+	/** The subject as it was added: own fields from the node, shared ones from its class key. */
+	private PrioritySubject subject(Node node) {
+		ClassKey key = node.aging.key;
+		Instant warning;
+		Instant due;
+		Instant[] wide = wideSla(node);
+		if (wide != null) {
+			warning = wide[0];
+			due = wide[1];
+		}
+		else {
+			warning = node.warningNanos == NO_INSTANT ? null : instantOfNanos(node.warningNanos);
+			due = node.dueNanos == NO_INSTANT ? null : instantOfNanos(node.dueNanos);
+		}
+		return new PrioritySubject(node.taskId(), instantOfNanos(node.waitingNanos),
+				key.businessValue == NO_BUSINESS_VALUE ? null : key.businessValue, warning, due, key.pinned, key.supervisorBoost, key.campaigns);
 	}
 
 	private AgingClass classFor(Profile profile, PrioritySubject subject, SlaStage stage) {
-		ClassKey key = new ClassKey(profile, subject.businessValue() == null ? 0 : subject.businessValue(), subject.pinned(),
+		ClassKey key = new ClassKey(profile, subject.businessValue() == null ? NO_BUSINESS_VALUE : subject.businessValue(),
+				subject.pinned(),
 				subject.supervisorBoost(), subject.campaigns(), stage);
 		return classes.computeIfAbsent(key, AgingClass::new);
 	}
@@ -304,8 +466,12 @@ public final class AgingOrderIndex {
 	}
 
 	private Node find(UUID taskId) {
-		for (Node node = table[bucket(taskId, table.length)]; node != null; node = node.nextInBucket) {
-			if (node.subject.taskId().equals(taskId)) {
+		return find(taskId.getMostSignificantBits(), taskId.getLeastSignificantBits());
+	}
+
+	private Node find(long msb, long lsb) {
+		for (Node node = table[bucket(msb, lsb, table.length)]; node != null; node = node.nextInBucket) {
+			if (node.idLsb == lsb && node.idMsb == msb) {
 				return node;
 			}
 		}
@@ -316,17 +482,17 @@ public final class AgingOrderIndex {
 		if (size >= table.length) {
 			resizeTable(table.length * 2);
 		}
-		int bucket = bucket(node.subject.taskId(), table.length);
+		int bucket = bucket(node.idMsb, node.idLsb, table.length);
 		node.nextInBucket = table[bucket];
 		table[bucket] = node;
 		size++;
 	}
 
-	private Node removeFromTable(UUID taskId) {
-		int bucket = bucket(taskId, table.length);
+	private Node removeFromTable(long msb, long lsb) {
+		int bucket = bucket(msb, lsb, table.length);
 		Node previous = null;
 		for (Node node = table[bucket]; node != null; previous = node, node = node.nextInBucket) {
-			if (node.subject.taskId().equals(taskId)) {
+			if (node.idLsb == lsb && node.idMsb == msb) {
 				if (previous == null) {
 					table[bucket] = node.nextInBucket;
 				}
@@ -351,7 +517,7 @@ public final class AgingOrderIndex {
 			Node node = head;
 			while (node != null) {
 				Node next = node.nextInBucket;
-				int bucket = bucket(node.subject.taskId(), capacity);
+				int bucket = bucket(node.idMsb, node.idLsb, capacity);
 				node.nextInBucket = table[bucket];
 				table[bucket] = node;
 				node = next;
@@ -359,8 +525,10 @@ public final class AgingOrderIndex {
 		}
 	}
 
-	private static int bucket(UUID taskId, int capacity) {
-		int h = taskId.hashCode();
+	/** The bucket of a task id: {@link UUID#hashCode()} of the id, spread. */
+	private static int bucket(long msb, long lsb, int capacity) {
+		long hilo = msb ^ lsb;
+		int h = (int) (hilo >> 32) ^ (int) hilo;
 		return (h ^ (h >>> 16)) & (capacity - 1);
 	}
 
@@ -384,11 +552,18 @@ public final class AgingOrderIndex {
 		}
 	}
 
+	/** The instant of a waiting time in nanoseconds since the epoch (as {@link AttachmentFilter} sees it). */
+	public static Instant instantOfNanos(long epochNanos) {
+		return Instant.ofEpochSecond(0, epochNanos);
+	}
+
+	/** By waiting time, then by task id as {@link UUID#compareTo} orders them. */
 	private static int compareAge(Node a, Node b) {
 		if (a.waitingNanos != b.waitingNanos) {
 			return a.waitingNanos < b.waitingNanos ? -1 : 1;
 		}
-		return a.subject.taskId().compareTo(b.subject.taskId());
+		int msb = Long.compare(a.idMsb, b.idMsb);
+		return msb != 0 ? msb : Long.compare(a.idLsb, b.idLsb);
 	}
 
 	/** A profile and its current policy; classes point here, so a policy change reaches them all at once. */
@@ -441,7 +616,7 @@ public final class AgingOrderIndex {
 		/** Points every task of the class gets at {@code now} besides aging. */
 		long fixedPoints(Instant now) {
 			PriorityPolicy policy = profile.policy;
-			return Math.round(policy.valueWeight() * businessValue) + supervisorBoost + policy.campaignPoints(now)
+			return Math.round(policy.valueWeight() * Math.max(0, businessValue)) + supervisorBoost + policy.campaignPoints(now)
 					+ CampaignBoost.activeSum(campaigns, now);
 		}
 
@@ -449,14 +624,33 @@ public final class AgingOrderIndex {
 			return (pinned ? 3 : 0) + stage.ordinal();
 		}
 
+		ClassKey withStage(SlaStage newStage) {
+			return new ClassKey(profile, businessValue, pinned, supervisorBoost, campaigns, newStage);
+		}
+
 	}
 
-	/** One queued task. */
+	/**
+	 * One queued task (72 bytes): what is its own (id, waiting time, SLA instants) and its
+	 * place in the structures. What it shares with its aging class is read from {@link #aging}.
+	 */
 	private static final class Node {
 
-		final PrioritySubject subject;
+		final long idMsb;
+
+		final long idLsb;
 
 		final long waitingNanos;
+
+		/**
+		 * Nanoseconds since the epoch, {@link #NO_INSTANT} if none; an instant outside the range is kept saturated here
+		 * and exactly in {@code wideSlas}.
+		 */
+		final long warningNanos;
+
+		final long dueNanos;
+
+		final Object attachment;
 
 		AgingClass aging;
 
@@ -466,9 +660,19 @@ public final class AgingOrderIndex {
 
 		Node nextInBucket;
 
-		Node(PrioritySubject subject, long waitingNanos) {
-			this.subject = subject;
+		Node(PrioritySubject subject, long waitingNanos, Object attachment) {
+			this.idMsb = subject.taskId().getMostSignificantBits();
+			this.idLsb = subject.taskId().getLeastSignificantBits();
 			this.waitingNanos = waitingNanos;
+			Instant warning = subject.warningAt();
+			Instant due = subject.dueTime();
+			this.warningNanos = warning == null ? NO_INSTANT : saturatedNanos(warning);
+			this.dueNanos = due == null ? NO_INSTANT : saturatedNanos(due);
+			this.attachment = attachment;
+		}
+
+		UUID taskId() {
+			return new UUID(idMsb, idLsb);
 		}
 
 	}
@@ -713,11 +917,10 @@ public final class AgingOrderIndex {
 			return best;
 		}
 
-		Entry entry(Candidate candidate) {
+		Entry entry(Candidate candidate, PrioritySubject subject) {
 			ClassKey key = candidate.aging.key;
-			Rank rank = new Rank(key.pinned, key.stage, candidate.points, candidate.node.subject.waitingSince(),
-					candidate.node.subject.taskId());
-			return new Entry(candidate.node.subject, key.profile.id, rank);
+			Rank rank = new Rank(key.pinned, key.stage, candidate.points, subject.waitingSince(), subject.taskId());
+			return new Entry(subject, key.profile.id, rank);
 		}
 
 	}
