@@ -29,7 +29,21 @@ public final class PlatformProcess implements AutoCloseable {
 		this.url = url;
 	}
 
+	/** A generated login: password = name, stored with {@code {noop}}. */
+	public record User(String name, String role) {
+	}
+
 	public static PlatformProcess start(Path jar, Path dataDir, int employees, String heap, List<String> extraArgs)
+			throws IOException, InterruptedException {
+		List<User> agents = new ArrayList<>();
+		for (int i = 0; i < employees; i++) {
+			agents.add(new User(LoadGenerator.agent(i), "AGENT"));
+		}
+		return start(jar, dataDir, agents, heap, extraArgs);
+	}
+
+	/** Starts the platform with the given generated logins (e.g. agents and supervisors). */
+	public static PlatformProcess start(Path jar, Path dataDir, List<User> logins, String heap, List<String> extraArgs)
 			throws IOException, InterruptedException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalArgumentException("platform jar not found: " + jar + " (build it with mvn -DskipTests package)");
@@ -37,10 +51,11 @@ public final class PlatformProcess implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		Path users = dataDir.resolve("bench-users.properties");
 		StringBuilder props = new StringBuilder();
-		for (int i = 0; i < employees; i++) {
-			props.append("openwd.security.users[").append(i).append("].username=").append(LoadGenerator.agent(i)).append('\n');
-			props.append("openwd.security.users[").append(i).append("].password={noop}").append(LoadGenerator.agent(i)).append('\n');
-			props.append("openwd.security.users[").append(i).append("].roles=AGENT\n");
+		for (int i = 0; i < logins.size(); i++) {
+			User user = logins.get(i);
+			props.append("openwd.security.users[").append(i).append("].username=").append(user.name()).append('\n');
+			props.append("openwd.security.users[").append(i).append("].password={noop}").append(user.name()).append('\n');
+			props.append("openwd.security.users[").append(i).append("].roles=").append(user.role()).append('\n');
 		}
 		Files.writeString(users, props);
 		int port;
