@@ -156,7 +156,9 @@ public final class LiveSessions {
 						});
 					});
 				}, 0, periodNanos, TimeUnit.NANOSECONDS);
-				boolean allOpened = opened.await(integer("timeout", 300), TimeUnit.SECONDS);
+				// the default waits three times as long as the asked ramp takes, at least 5 minutes
+				int timeout = integer("timeout", Math.max(300, (int) (3 * total / rate)));
+				boolean allOpened = opened.await(timeout, TimeUnit.SECONDS);
 				pacer.shutdownNow();
 				double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
 				double benchCpuRamp = ProcessProbe.benchCpuSeconds() - benchCpu0;
@@ -260,7 +262,7 @@ public final class LiveSessions {
 						}
 					});
 				}, 0, (long) (1e9 / waveRate), TimeUnit.NANOSECONDS);
-				sent.await(integer("timeout", 300), TimeUnit.SECONDS);
+				sent.await(Math.max(timeout, (int) (3 * agents / decimal("waveRate", 100))), TimeUnit.SECONDS);
 				wavePacer.shutdownNow();
 				int waveComplete = wave.awaitComplete(agents, Duration.ofSeconds(30));
 				double waveSeconds = (System.nanoTime() - waveStart) / 1e9;
