@@ -70,7 +70,14 @@ public final class PlatformProcess implements AutoCloseable {
 		Path log = dataDir.resolve("platform.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		PlatformProcess platform = new PlatformProcess(process, log, "http://127.0.0.1:" + port);
-		platform.awaitHealthy(Duration.ofMinutes(4));
+		try {
+			platform.awaitHealthy(Duration.ofMinutes(4));
+		}
+		catch (RuntimeException | IOException | InterruptedException notStarted) {
+			// never leave a half-started platform behind
+			platform.close();
+			throw notStarted;
+		}
 		return platform;
 	}
 

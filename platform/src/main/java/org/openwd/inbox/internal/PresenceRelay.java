@@ -1,5 +1,8 @@
 package org.openwd.inbox.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.openwd.common.AfterCommit;
 import org.openwd.inbox.LiveChannel;
 import org.openwd.presence.PresenceChanged;
@@ -20,6 +23,8 @@ class PresenceRelay {
 
 	static final String TYPE = "presence";
 
+	private static final Logger log = LoggerFactory.getLogger(PresenceRelay.class);
+
 	private final LiveChannel live;
 
 	PresenceRelay(LiveChannel live) {
@@ -29,8 +34,16 @@ class PresenceRelay {
 	@EventListener
 	void on(PresenceChanged event) {
 		AfterCommit.run(() -> {
-			live.toEmployee(event.employeeId(), TYPE, event);
-			live.toSupervisors(TYPE, event);
+			// best effort, like every live push: the change is committed, and a broker that is down (e.g. the relay
+			// lost RabbitMQ) must not turn the caller's successful request into an error
+			try {
+				live.toEmployee(event.employeeId(), TYPE, event);
+				live.toSupervisors(TYPE, event);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Live push of a presence change of {} failed; inboxes re-sync on reconnect: {}", event.employeeId(),
+						ex.getMessage());
+			}
 		});
 	}
 

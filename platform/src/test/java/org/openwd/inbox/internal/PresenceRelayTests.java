@@ -84,4 +84,30 @@ class PresenceRelayTests {
 		assertThat(sent).isEmpty();
 	}
 
+	@Test
+	void aBrokerThatIsDownDoesNotFailTheCommittedChange() {
+		PresenceChanged ready = new PresenceChanged("agent", PresenceState.OFFLINE, PresenceState.READY, null,
+				Instant.parse("2026-03-02T09:00:00Z"), "agent");
+		LiveChannel down = new LiveChannel() {
+
+			@Override
+			public void toEmployee(String employeeId, String type, Object payload) {
+				throw new org.springframework.messaging.MessageDeliveryException("Message broker not active");
+			}
+
+			@Override
+			public void toSupervisors(String type, Object payload) {
+				throw new org.springframework.messaging.MessageDeliveryException("Message broker not active");
+			}
+
+			@Override
+			public boolean isConnected(String employeeId) {
+				return false;
+			}
+
+		};
+
+		org.assertj.core.api.Assertions.assertThatCode(() -> new PresenceRelay(down).on(ready)).doesNotThrowAnyException();
+	}
+
 }
