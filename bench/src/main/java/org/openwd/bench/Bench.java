@@ -23,6 +23,7 @@ import org.openwd.bench.load.PlatformProcess;
  * java -jar bench/target/openwd-bench.jar load      [--url URL | --jar platform.jar] [--tasks N] [--employees N] ...
  * java -jar bench/target/openwd-bench.jar baselines [--backlog 100000,1000000] [--jdbc URL --user U --password P]
  * java -jar bench/target/openwd-bench.jar heap      [--backlog 1000000]
+ * java -jar bench/target/openwd-bench.jar sessions  [--agents 4900 --supervisors 100 --rate 100] (W8; sessions-smoke: 50)
  * java -jar bench/target/openwd-bench.jar jmh       [JMH options, e.g. EngineBenchmark -p backlog=1000000]
  * </pre>
  */
@@ -49,6 +50,8 @@ public final class Bench {
 			case "load" -> System.exit(load(o, out) ? 0 : 1);
 			case "baselines" -> baselines(o, out);
 			case "heap" -> heap(o, out);
+			case "sessions" -> System.exit(org.openwd.bench.sessions.LiveSessions.run(o, out) ? 0 : 1);
+			case "sessions-smoke" -> System.exit(org.openwd.bench.sessions.LiveSessions.smoke(o, out) ? 0 : 1);
 			default -> {
 				System.err.println("unknown command " + command);
 				System.exit(2);

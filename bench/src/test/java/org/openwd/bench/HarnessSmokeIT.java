@@ -29,4 +29,23 @@ class HarnessSmokeIT {
 		}
 	}
 
+	/**
+	 * W8's smoke size: 45 agent and 5 supervisor inbox sessions on a platform of their own; every session must connect
+	 * and stay connected, the server must count all of them, and every presence change must reach its agent's inbox
+	 * and every supervisor exactly once. No timings.
+	 */
+	@Test
+	void theSessionsSmokeRunConnectsEverySessionAndDeliversEachPushExactlyOnce() throws Exception {
+		Path jar = Path.of(System.getProperty("openwd.bench.platform-jar", "../platform/target/openwd-platform.jar"));
+		assertThat(jar).as("the platform jar is built before the bench module").exists();
+		Path out = Files.createTempDirectory("bench-sessions");
+		boolean correct = org.openwd.bench.sessions.LiveSessions.smoke(new Bench.Options(Map.of("jar", jar.toString()),
+				List.of()), out);
+		assertThat(correct).as("a session failed or a push was missing or doubled (see the output above)").isTrue();
+		try (var files = Files.list(out)) {
+			assertThat(Files.readString(files.findFirst().orElseThrow()))
+				.contains("\"sessions the server reports (openwd.live.sessions)\"", "\"value\" : 50.0");
+		}
+	}
+
 }

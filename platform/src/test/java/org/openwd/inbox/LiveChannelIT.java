@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.openwd.inbox.internal.ConnectionLossRule;
 import org.openwd.testing.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
@@ -39,6 +40,9 @@ class LiveChannelIT extends IntegrationTest {
 
 	@Autowired
 	SimpUserRegistry userRegistry;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private final List<LiveClient> clients = new ArrayList<>();
 
@@ -122,6 +126,25 @@ class LiveChannelIT extends IntegrationTest {
 		second.close();
 		await().atMost(WAIT).until(() -> !live.isConnected("agent"));
 		await().atMost(WAIT).until(() -> connectionLoss.isWaitingFor("agent"));
+	}
+
+	@Test
+	void countsOpenSessionsAndSubscriptionsInItsMetrics() throws Exception {
+		double sessions = gauge("openwd.live.sessions");
+		double subscriptions = gauge("openwd.live.subscriptions");
+
+		LiveClient client = connect("agent");
+		await().atMost(WAIT).until(() -> gauge("openwd.live.sessions") == sessions + 1);
+		client.subscribe("/user/queue/inbox");
+		await().atMost(WAIT).until(() -> gauge("openwd.live.subscriptions") == subscriptions + 1);
+
+		client.close();
+		await().atMost(WAIT).until(() -> gauge("openwd.live.sessions") == sessions);
+		await().atMost(WAIT).until(() -> gauge("openwd.live.subscriptions") == subscriptions);
+	}
+
+	private double gauge(String name) {
+		return meters.get(name).gauge().value();
 	}
 
 	/**

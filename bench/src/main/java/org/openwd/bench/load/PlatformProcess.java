@@ -40,7 +40,21 @@ public final class PlatformProcess implements AutoCloseable {
 		this.amqpUri = amqpUri;
 	}
 
+	/** A generated login: password = name, stored with {@code {noop}}. */
+	public record User(String name, String role) {
+	}
+
 	public static PlatformProcess start(Path jar, Path dataDir, int employees, String heap, List<String> extraArgs)
+			throws IOException, InterruptedException {
+		List<User> agents = new ArrayList<>();
+		for (int i = 0; i < employees; i++) {
+			agents.add(new User(LoadGenerator.agent(i), "AGENT"));
+		}
+		return start(jar, dataDir, agents, heap, extraArgs);
+	}
+
+	/** Starts the platform with the given generated logins (e.g. agents and supervisors). */
+	public static PlatformProcess start(Path jar, Path dataDir, List<User> logins, String heap, List<String> extraArgs)
 			throws IOException, InterruptedException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalArgumentException("platform jar not found: " + jar + " (build it with mvn -DskipTests package)");
@@ -48,10 +62,11 @@ public final class PlatformProcess implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		Path users = dataDir.resolve("bench-users.properties");
 		StringBuilder props = new StringBuilder();
-		for (int i = 0; i < employees; i++) {
-			props.append("openwd.security.users[").append(i).append("].username=").append(LoadGenerator.agent(i)).append('\n');
-			props.append("openwd.security.users[").append(i).append("].password={noop}").append(LoadGenerator.agent(i)).append('\n');
-			props.append("openwd.security.users[").append(i).append("].roles=AGENT\n");
+		for (int i = 0; i < logins.size(); i++) {
+			User user = logins.get(i);
+			props.append("openwd.security.users[").append(i).append("].username=").append(user.name()).append('\n');
+			props.append("openwd.security.users[").append(i).append("].password={noop}").append(user.name()).append('\n');
+			props.append("openwd.security.users[").append(i).append("].roles=").append(user.role()).append('\n');
 		}
 		String amqp = "openwd.connectors.instances." + AMQP_CONNECTOR + ".";
 		props.append(amqp).append("type=amqp\n").append(amqp).append("source-system=").append(AMQP_SOURCE).append('\n');
@@ -76,9 +91,10 @@ public final class PlatformProcess implements AutoCloseable {
 			// a loaded machine (other builds on the same cores) may need longer: -Dopenwd.bench.start-timeout=PT10M
 			platform.awaitHealthy(Duration.parse(System.getProperty("openwd.bench.start-timeout", "PT4M")));
 		}
-		catch (RuntimeException | InterruptedException ex) {
-			process.destroyForcibly();
-			throw ex;
+		catch (RuntimeException | IOException | InterruptedException notStarted) {
+			// never leave a half-started platform behind
+			platform.close();
+			throw notStarted;
 		}
 		return platform;
 	}

@@ -60,7 +60,13 @@ class LocalSecurityConfiguration {
 			.password(user.password())
 			.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
 			.build()));
-		return new InMemoryUserDetailsManager(users);
+		InMemoryUserDetailsManager store = new InMemoryUserDetailsManager(users);
+		// A lookup only, deliberately not a UserDetailsPasswordService: Spring Security would otherwise re-encode every
+		// {noop} (or weaker) password with BCrypt at the user's first login, in memory only (lost at restart), and the
+		// next request would pay a BCrypt check of the new hash, which the verified-password cache has not seen. With
+		// 5,000 bench or demo users logging in that is two BCrypt hashes each (docs/PERFORMANCE.md, W8). Configured
+		// hashes are the operator's business (ProductionGuard requires real ones in production).
+		return store::loadUserByUsername;
 	}
 
 	static final class LocalLogin implements ApiAuthentication, BrowserLogin {

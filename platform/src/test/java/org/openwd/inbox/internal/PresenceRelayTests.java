@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.openwd.inbox.LiveChannel;
 import org.openwd.presence.PresenceChanged;
@@ -47,6 +49,65 @@ class PresenceRelayTests {
 		new PresenceRelay(live).on(forced);
 
 		assertThat(sent).containsExactly(new Sent("agent", "presence", forced), new Sent("supervisors", "presence", forced));
+	}
+
+	@Test
+	void pushesOnlyOnceTheChangeHasCommitted() {
+		PresenceChanged ready = new PresenceChanged("agent", PresenceState.OFFLINE, PresenceState.READY, null,
+				Instant.parse("2026-03-02T09:00:00Z"), "agent");
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			new PresenceRelay(live).on(ready);
+			assertThat(sent).as("nothing before the commit").isEmpty();
+
+			TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+		assertThat(sent).containsExactly(new Sent("agent", "presence", ready), new Sent("supervisors", "presence", ready));
+	}
+
+	@Test
+	void pushesNothingForAChangeThatRolledBack() {
+		PresenceChanged ready = new PresenceChanged("agent", PresenceState.OFFLINE, PresenceState.READY, null,
+				Instant.parse("2026-03-02T09:00:00Z"), "agent");
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			new PresenceRelay(live).on(ready);
+			TransactionSynchronizationManager.getSynchronizations()
+				.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+		assertThat(sent).isEmpty();
+	}
+
+	@Test
+	void aBrokerThatIsDownDoesNotFailTheCommittedChange() {
+		PresenceChanged ready = new PresenceChanged("agent", PresenceState.OFFLINE, PresenceState.READY, null,
+				Instant.parse("2026-03-02T09:00:00Z"), "agent");
+		LiveChannel down = new LiveChannel() {
+
+			@Override
+			public void toEmployee(String employeeId, String type, Object payload) {
+				throw new org.springframework.messaging.MessageDeliveryException("Message broker not active");
+			}
+
+			@Override
+			public void toSupervisors(String type, Object payload) {
+				throw new org.springframework.messaging.MessageDeliveryException("Message broker not active");
+			}
+
+			@Override
+			public boolean isConnected(String employeeId) {
+				return false;
+			}
+
+		};
+
+		org.assertj.core.api.Assertions.assertThatCode(() -> new PresenceRelay(down).on(ready)).doesNotThrowAnyException();
 	}
 
 }
