@@ -48,6 +48,8 @@ public final class Bench {
 			case "load" -> System.exit(load(o, out) ? 0 : 1);
 			case "baselines" -> baselines(o, out);
 			case "heap" -> heap(o, out);
+			// W6 escalation timers (bench/README.md)
+			case "timers" -> System.exit(org.openwd.bench.timers.TimerBench.run(o, out) ? 0 : 1);
 			default -> {
 				System.err.println("unknown command " + command);
 				System.exit(2);

@@ -55,7 +55,14 @@ public final class PlatformProcess implements AutoCloseable {
 		Path log = dataDir.resolve("platform.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		PlatformProcess platform = new PlatformProcess(process, log, "http://127.0.0.1:" + port);
-		platform.awaitHealthy(Duration.ofMinutes(4));
+		try {
+			// a loaded machine (other builds on the same cores) may need longer: -Dopenwd.bench.start-timeout=PT10M
+			platform.awaitHealthy(Duration.parse(System.getProperty("openwd.bench.start-timeout", "PT4M")));
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			process.destroyForcibly();
+			throw ex;
+		}
 		return platform;
 	}
 
