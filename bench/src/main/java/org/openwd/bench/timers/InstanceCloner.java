@@ -166,17 +166,17 @@ final class InstanceCloner {
 			if (table[0].equals("ACT_RU_EXECUTION")) {
 				// parents before children: the table references itself, checked row by row
 				for (List<String> level : executionLevels()) {
-					rows += insertSelect(table[0], seedFilter(table) + " and s.ID_ in ('" + String.join("','", level) + "')",
+					rows += insertSelect(table[0], seedFilter(table), "s.ID_ in ('" + String.join("','", level) + "')",
 							from, to, null, List.of());
 				}
 				continue;
 			}
 			boolean isJob = table[0].equals("ACT_RU_JOB");
-			rows += insertSelect(table[0], seedFilter(table), from, to, isJob ? dueExpression : null,
+			rows += insertSelect(table[0], seedFilter(table), "1 = 1", from, to, isJob ? dueExpression : null,
 					isJob ? dueParameters : List.of());
 		}
 		if (!byteArrays.isEmpty()) {
-			rows += insertSelect("ACT_GE_BYTEARRAY", "ID_ in ('" + String.join("','", byteArrays) + "')", from, to, null,
+			rows += insertSelect("ACT_GE_BYTEARRAY", "ID_ in ('" + String.join("','", byteArrays) + "')", "1 = 1", from, to, null,
 					List.of());
 		}
 		return rows;
@@ -209,8 +209,8 @@ final class InstanceCloner {
 		return levels;
 	}
 
-	private long insertSelect(String table, String filter, long from, long to, String dueExpression, List<Timestamp> dueParameters)
-			throws SQLException {
+	private long insertSelect(String table, String seedFilter, String filter, long from, long to, String dueExpression,
+			List<Timestamp> dueParameters) throws SQLException {
 		List<Column> cols = columns(table);
 		String n12 = dialect.twelveDigits("k.n");
 		StringBuilder names = new StringBuilder();
@@ -243,14 +243,44 @@ final class InstanceCloner {
 				values.append("s.").append(col.name());
 			}
 		}
-		String sql = "insert into " + table + " (" + names + ") select " + values + " from " + table + " s cross join "
-				+ dialect.numbers(from, to) + " k where s." + filter;
+		String sql = "insert into " + table + " (" + names + ") select " + values + " from " + stage(table, seedFilter)
+				+ " s cross join " + dialect.numbers(from, to) + " k where " + filter;
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
 			for (int i = 0; i < dueParameters.size(); i++) {
 				ps.setTimestamp(i + 1, dueParameters.get(i));
 			}
 			return ps.executeUpdate();
 		}
+	}
+
+	private final Map<String, String> stages = new LinkedHashMap<>();
+
+	/**
+	 * The seed's rows of a table, copied once into a table of their own: an INSERT that selects from its own table
+	 * makes MariaDB materialise the selection in a temporary file first, for every chunk.
+	 */
+	private String stage(String table, String seedFilter) throws SQLException {
+		String known = stages.get(table);
+		if (known != null) {
+			return known;
+		}
+		String stage = "bench_seed_" + table.toLowerCase(java.util.Locale.ROOT);
+		try (Statement st = connection.createStatement()) {
+			st.execute("drop table if exists " + stage);
+			st.execute("create table " + stage + " as select * from " + table + " where " + seedFilter);
+		}
+		stages.put(table, stage);
+		return stage;
+	}
+
+	/** Drops the staging tables. */
+	void dropStages() throws SQLException {
+		try (Statement st = connection.createStatement()) {
+			for (String stage : stages.values()) {
+				st.execute("drop table if exists " + stage);
+			}
+		}
+		stages.clear();
 	}
 
 	private List<Column> columns(String table) throws SQLException {

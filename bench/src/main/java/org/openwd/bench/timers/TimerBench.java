@@ -170,6 +170,7 @@ public final class TimerBench {
 				rows += chunked(cloner, due + 1, due + bulk, chunk, "timestampadd(SECOND, floor(k.n / 10), " + p + ")",
 						List.of(Timestamp.from(far)), bulkHistory, false);
 			}
+			cloner.dropStages();
 			results.add(ws, "waiting timer jobs after cloning", count(c, "select count(*) from ACT_RU_JOB"), "count",
 					"target " + timers);
 		}
@@ -408,6 +409,8 @@ public final class TimerBench {
 
 	private static final Pattern SLEEPING = Pattern.compile("sleeping for (\\d+) millis");
 
+	private static final Pattern LOCK_FAILURES = Pattern.compile("failed to Lock during Acquisition.*: (\\d+)");
+
 	/** Camunda's job executor at DEBUG: acquisitions, jobs per acquisition, idle waits, lock failures. */
 	private static void acquisitionFromLog(String log, Results results, String w) {
 		long acquisitions = 0;
@@ -417,6 +420,7 @@ public final class TimerBench {
 		long slept = 0;
 		long lockFailures = 0;
 		long rejected = 0;
+		long saturated = 0;
 		for (String line : log.split("\n")) {
 			Matcher m = ACQUIRED.matcher(line);
 			if (m.find()) {
@@ -431,11 +435,17 @@ public final class TimerBench {
 			m = SLEEPING.matcher(line);
 			if (m.find()) {
 				sleeps++;
-				slept += Long.parseLong(m.group(1));
+				long ms = Long.parseLong(m.group(1));
+				slept += ms;
+				if (ms <= 100) {
+					saturated++;
+				}
 				continue;
 			}
-			if (line.contains("failed to Lock")) {
-				lockFailures++;
+			m = LOCK_FAILURES.matcher(line);
+			if (m.find()) {
+				lockFailures += Long.parseLong(m.group(1));
+				continue;
 			}
 			if (line.contains("rejected") && line.contains("ob")) {
 				rejected++;
@@ -443,7 +453,8 @@ public final class TimerBench {
 		}
 		results.add(w, "job acquisitions (platform log)", acquisitions, "count", acquired + " jobs acquired, "
 				+ (acquisitions == 0 ? 0 : round(acquired / (double) acquisitions)) + " per acquisition, " + empty + " empty");
-		results.add(w, "acquisition thread idle waits", sleeps, "count", slept + " ms in total; lock failures " + lockFailures
+		results.add(w, "acquisition thread waits", sleeps, "count", slept + " ms in total; " + saturated + " of them <= 100 ms "
+				+ "(Camunda's wait while the executor queue is full); jobs that failed to lock " + lockFailures
 				+ ", rejection lines " + rejected);
 	}
 
