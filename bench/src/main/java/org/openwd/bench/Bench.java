@@ -52,6 +52,8 @@ public final class Bench {
 			case "heap" -> heap(o, out);
 			case "sessions" -> System.exit(org.openwd.bench.sessions.LiveSessions.run(o, out) ? 0 : 1);
 			case "sessions-smoke" -> System.exit(org.openwd.bench.sessions.LiveSessions.smoke(o, out) ? 0 : 1);
+			// W6 escalation timers (bench/README.md)
+			case "timers" -> System.exit(org.openwd.bench.timers.TimerBench.run(o, out) ? 0 : 1);
 			default -> {
 				System.err.println("unknown command " + command);
 				System.exit(2);

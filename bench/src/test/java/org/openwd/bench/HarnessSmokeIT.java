@@ -48,4 +48,24 @@ class HarnessSmokeIT {
 		}
 	}
 
+	/**
+	 * W6 at smoke size on the embedded default: one real escalation instance cloned to 3,000 waiting timers, 320 of
+	 * them due within seconds. Asserts only that every due timer fired exactly once, ran the model's SLA-warning step
+	 * and left its instance waiting at the next timer, and that no far timer fired.
+	 */
+	@Test
+	void theTimersSmokeRunFiresEveryDueTimerExactlyOnce() throws Exception {
+		Path jar = Path.of(System.getProperty("openwd.bench.platform-jar", "../platform/target/openwd-platform.jar"));
+		assertThat(jar).as("the platform jar is built before the bench module").exists();
+		Path out = Files.createTempDirectory("bench-timers-results");
+		boolean correct = org.openwd.bench.timers.TimerBench
+			.run(new Bench.Options(Map.of("jar", jar.toString(), "smoke", "true"), List.of()), out);
+		assertThat(correct).as("a due timer did not fire exactly once, or did not do what the model says (see the output above)")
+			.isTrue();
+		try (var files = Files.list(out)) {
+			assertThat(Files.readString(files.findFirst().orElseThrow())).contains("\"W6 timers\"",
+					"correctness: due timers fired exactly once");
+		}
+	}
+
 }
