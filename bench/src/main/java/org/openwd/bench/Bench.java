@@ -48,6 +48,7 @@ public final class Bench {
 			case "load" -> System.exit(load(o, out) ? 0 : 1);
 			case "baselines" -> baselines(o, out);
 			case "heap" -> heap(o, out);
+			case "backlog" -> System.exit(backlog(o, out) ? 0 : 1);
 			default -> {
 				System.err.println("unknown command " + command);
 				System.exit(2);
@@ -137,6 +138,11 @@ public final class Bench {
 		}
 		results.print(System.out);
 		System.out.println("results: " + results.write(out));
+	}
+
+	/** W3, W4 restart and W5 on a bulk-loaded backlog (org.openwd.bench.backlog); {@code smoke} sizes with --smoke true. */
+	public static boolean backlog(Options o, Path out) throws Exception {
+		return org.openwd.bench.backlog.BacklogCommand.run(o.values, o.extra, Path.of(o.get("jar", defaultJar())), out);
 	}
 
 	static String defaultJar() {
