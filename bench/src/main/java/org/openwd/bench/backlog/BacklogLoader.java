@@ -70,57 +70,39 @@ public final class BacklogLoader {
 		long t0 = System.nanoTime();
 		try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
 			c.setAutoCommit(false);
-			try (PreparedStatement tasks = c.prepareStatement(insert("owd_task", TASK_COLUMNS, TASK_PARAMS, ROWS_PER_STATEMENT));
-					PreparedStatement history = c.prepareStatement(
-							insert("owd_task_history", HISTORY_COLUMNS, HISTORY_PARAMS, 2 * ROWS_PER_STATEMENT))) {
-				List<Object[]> taskRows = new ArrayList<>(ROWS_PER_STATEMENT);
-				List<Object[]> historyRows = new ArrayList<>(2 * ROWS_PER_STATEMENT);
+			try (PreparedStatement tasks = c.prepareStatement(insert("owd_task", TASK_COLUMNS, TASK_PARAMS, 1));
+					PreparedStatement history = c.prepareStatement(insert("owd_task_history", HISTORY_COLUMNS, HISTORY_PARAMS, 1))) {
+				int inBatch = 0;
 				int pending = 0;
 				for (int i = 0; i < n; i++) {
 					BacklogFixture.Task t = fixture.task(i, random, now);
 					if (t.profile() == BacklogFixture.CHANGED_PROFILE) {
 						changed.add(t.id());
 					}
-					taskRows.add(taskRow(fixture, t));
-					historyRows.add(captureEntry(t));
-					historyRows.add(classifyEntry(fixture, t));
-					if (taskRows.size() == ROWS_PER_STATEMENT || i == n - 1) {
-						if (taskRows.size() == ROWS_PER_STATEMENT) {
-							execute(tasks, taskRows, TASK_PARAMS);
-							execute(history, historyRows, HISTORY_PARAMS);
-						}
-						else {
-							try (PreparedStatement lastTasks = c.prepareStatement(
-									insert("owd_task", TASK_COLUMNS, TASK_PARAMS, taskRows.size()));
-									PreparedStatement lastHistory = c.prepareStatement(
-											insert("owd_task_history", HISTORY_COLUMNS, HISTORY_PARAMS, historyRows.size()))) {
-								execute(lastTasks, taskRows, TASK_PARAMS);
-								execute(lastHistory, historyRows, HISTORY_PARAMS);
-							}
-						}
-						pending += taskRows.size();
-						taskRows.clear();
-						historyRows.clear();
-						if (pending >= ROWS_PER_COMMIT) {
+					add(tasks, taskRow(fixture, t));
+					add(history, captureEntry(t));
+					add(history, classifyEntry(fixture, t));
+					if (++inBatch == ROWS_PER_STATEMENT || i == n - 1) {
+						tasks.executeBatch();
+						history.executeBatch();
+						pending += inBatch;
+						inBatch = 0;
+						if (pending >= ROWS_PER_COMMIT || i == n - 1) {
 							c.commit();
 							pending = 0;
 						}
 					}
 				}
-				c.commit();
 			}
 		}
 		return new Loaded(n, (System.nanoTime() - t0) / 1e9, changed);
 	}
 
-	private static void execute(PreparedStatement statement, List<Object[]> rows, int params) throws SQLException {
-		for (int r = 0; r < rows.size(); r++) {
-			Object[] row = rows.get(r);
-			for (int p = 0; p < params; p++) {
-				statement.setObject(r * params + p + 1, row[p]);
-			}
+	private static void add(PreparedStatement statement, Object[] row) throws SQLException {
+		for (int p = 0; p < row.length; p++) {
+			statement.setObject(p + 1, row[p]);
 		}
-		statement.executeUpdate();
+		statement.addBatch();
 	}
 
 	private static Object[] taskRow(BacklogFixture fixture, BacklogFixture.Task t) {

@@ -83,7 +83,10 @@ final class ShiftEmployee {
 
 			@Override
 			public void handleTransportError(StompSession s, Throwable exception) {
-				seen.error(id + " transport: " + exception);
+				if (session != null) {
+					// a failed handshake is reported (and retried) by the caller of connect
+					seen.error(id + " transport: " + exception);
+				}
 			}
 
 		}).get(60, TimeUnit.SECONDS);
