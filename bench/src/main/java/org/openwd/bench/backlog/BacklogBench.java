@@ -159,15 +159,27 @@ public final class BacklogBench {
 			}
 
 			// 5. W3 shift start and 6. W5 profile change, with the employees working
-			return shift(platform, fixture, people, loader, loaded,
-					Integer.parseInt(distribution.group(1)), Integer.parseInt(order.group(1)), log);
+			return shift(platform.url, fixture, people, loaded, Integer.parseInt(distribution.group(1)),
+					Integer.parseInt(order.group(1)), log);
 		}
 	}
 
-	private Verdict shift(BacklogPlatform platform, BacklogFixture fixture, List<BacklogFixture.Employee> people,
-			BacklogLoader loader, BacklogLoader.Loaded loaded, int distributionRebuilt, int orderRebuilt, Path log)
-			throws Exception {
-		Http http = new Http(platform.url);
+	/**
+	 * W3 and W5 alone, against a platform restarted on a backlog this mode loaded earlier (same seed and sizes): for a
+	 * run whose restart was measured by hand. The rebuild counts are taken as the loaded count.
+	 */
+	public Verdict shiftOnly(String url, Path log) throws Exception {
+		Http http = new Http(url);
+		JsonNode decision = http.get("owner", "/api/v1/decisions/classification").expect(200).body();
+		BacklogFixture fixture = new BacklogFixture(s.skills(), s.maxWait(), "classification:v" + decision.path("version").asInt(1));
+
+		BacklogLoader.Loaded loaded = new BacklogLoader.Loaded(s.tasks(), 0, java.util.Collections.nCopies(Math.max(0, s.tasks() / 10), null));
+		return shift(url, fixture, fixture.employees(s.employees(), s.seed()), loaded, s.tasks(), s.tasks(), log);
+	}
+
+	private Verdict shift(String url, BacklogFixture fixture, List<BacklogFixture.Employee> people,
+			BacklogLoader.Loaded loaded, int distributionRebuilt, int orderRebuilt, Path log) throws Exception {
+		Http http = new Http(url);
 		ShiftObservations seen = new ShiftObservations();
 		StandardWebSocketClient ws = new StandardWebSocketClient();
 		// Tomcat's client gives the handshake 5 s by default: too little for 2,000 sessions on a busy machine

@@ -39,7 +39,9 @@ public final class BacklogCommand {
 		Results results = new Results("backlog").config("settings", BacklogBench.describe(settings));
 		Path data = o.containsKey("data") ? Path.of(o.get("data")) : Files.createTempDirectory("openwd-backlog-");
 		results.config("dataDir", data.toString());
-		BacklogBench.Verdict verdict = new BacklogBench(settings, results).run(data);
+		BacklogBench.Verdict verdict = o.containsKey("url")
+				? new BacklogBench(settings, results).shiftOnly(o.get("url"), Path.of(o.get("log")))
+				: new BacklogBench(settings, results).run(data);
 		results.add("correctness", "loaded / rebuilt (distribution, queue order) / employees offered / double offers",
 				verdict.correct() ? 0 : 1, "bad",
 				verdict.loaded() + " / " + verdict.distributionRebuilt() + ", " + verdict.queueOrderRebuilt() + " / "
