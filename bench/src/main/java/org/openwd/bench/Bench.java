@@ -54,6 +54,7 @@ public final class Bench {
 			case "sessions-smoke" -> System.exit(org.openwd.bench.sessions.LiveSessions.smoke(o, out) ? 0 : 1);
 			// W6 escalation timers (bench/README.md)
 			case "timers" -> System.exit(org.openwd.bench.timers.TimerBench.run(o, out) ? 0 : 1);
+			case "backlog" -> System.exit(backlog(o, out) ? 0 : 1);
 			default -> {
 				System.err.println("unknown command " + command);
 				System.exit(2);
@@ -195,6 +196,11 @@ public final class Bench {
 		}
 		results.print(System.out);
 		System.out.println("results: " + results.write(out));
+	}
+
+	/** W3, W4 restart and W5 on a bulk-loaded backlog (org.openwd.bench.backlog); {@code smoke} sizes with --smoke true. */
+	public static boolean backlog(Options o, Path out) throws Exception {
+		return org.openwd.bench.backlog.BacklogCommand.run(o.values, o.extra, Path.of(o.get("jar", defaultJar())), out);
 	}
 
 	static String defaultJar() {

@@ -68,4 +68,23 @@ class HarnessSmokeIT {
 		}
 	}
 
+	/**
+	 * The backlog mode at smoke size: the platform's own migrations create the schema, 2,000 queued tasks are written
+	 * straight into it, the restarted platform rebuilds all of them in both in-memory indexes, 20 STOMP employees go ready
+	 * and each gets a first offer, a routing-profile change reaches the engine, and no task is offered to two at once.
+	 */
+	@Test
+	void theBacklogSmokeRunRebuildsEveryLoadedTaskAndOffersWorkToEveryEmployeeOnce() throws Exception {
+		Path jar = Path.of(System.getProperty("openwd.bench.platform-jar", "../platform/target/openwd-platform.jar"));
+		assertThat(jar).as("the platform jar is built before the bench module").exists();
+		Path out = Files.createTempDirectory("bench-results");
+		boolean correct = org.openwd.bench.backlog.BacklogCommand.run(Map.of("smoke", "true"), List.of(), jar, out);
+		assertThat(correct).as("the backlog smoke run found a task not rebuilt, an employee without an offer, a double offer "
+				+ "or an error (see the output above)").isTrue();
+		try (var files = Files.list(out)) {
+			assertThat(Files.readString(files.findFirst().orElseThrow())).contains("\"W4 restart\"", "\"W3 shift start\"",
+					"\"W5 profile change\"");
+		}
+	}
+
 }

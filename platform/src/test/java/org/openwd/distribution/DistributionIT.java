@@ -247,6 +247,25 @@ class DistributionIT extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(serviceLevels.ofProfile(profile)).isEqualTo(50.0));
 	}
 
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void aChangedRoutingProfileReachesTheDistributionEngineWhichLogsTheVersionItApplied(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		String profile = setUpWork("PT30S");
+		Map<String, Object> changed = Map.of("name", profile, "priority",
+				Map.of("start", 500, "increment", 1, "interval", "PT1M", "max", 900, "valueWeight", 0), "sla",
+				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", "PT30S",
+				"targets", List.of(Map.of("skills", "*")), "channel", "case");
+		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
+			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(changed))), Map.of("Content-Type", "application/json"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		int version = saved.body().path("version").asInt();
+		assertThat(version).isGreaterThan(1);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(output.getAll())
+				.contains("Routing profile " + profile + " version " + version + " applied to distribution"));
+	}
+
 	// ---- helpers
 
 	@org.springframework.beans.factory.annotation.Autowired

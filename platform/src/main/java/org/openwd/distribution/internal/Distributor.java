@@ -424,6 +424,8 @@ public class Distributor implements DisposableBean {
 									.map(c -> new org.openwd.rules.priority.CampaignBoost(c.name(), c.boost(), c.endsAt()))
 									.toList()));
 				profileVersions.put(entry.getKey(), entry.getValue().version());
+				// the observable of "a profile change is applied": the engine re-keys the profile's tasks in O(1)
+				log.info("Routing profile {} version {} applied to distribution", entry.getKey(), entry.getValue().version());
 			}
 			catch (IllegalArgumentException ex) {
 				log.error("Routing profile {} cannot be used for distribution: {}", entry.getKey(), ex.getMessage());
