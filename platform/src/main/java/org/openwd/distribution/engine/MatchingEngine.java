@@ -247,7 +247,9 @@ public final class MatchingEngine {
 	/** The best task this employee may take now, or empty. */
 	public Optional<UUID> bestTaskFor(String employee, Instant now) {
 		Worker worker = workers.get(employee);
-		if (worker == null || !worker.ready()) {
+		if (worker == null || !worker.ready() || !hasAnyCapacity(worker)) {
+			// a full employee fits no task: answer before the filter would reject every queued task twice (the
+			// distributor asks again after each offer until the answer is empty, so this is the common last call)
 			return Optional.empty();
 		}
 		Optional<UUID> fitting = index.bestId(now,
@@ -347,6 +349,20 @@ public final class MatchingEngine {
 			step = last == 0 ? 0 : routing.step(AgingOrderIndex.instantOfNanos(waitingNanos), now);
 		}
 		return routing.targets().get(step).matches(worker.skills());
+	}
+
+	/** Free capacity in total and on at least one channel. */
+	private boolean hasAnyCapacity(Worker worker) {
+		Worker.Load load = loads.get(worker.id());
+		if (load != null && load.total >= worker.totalCapacity()) {
+			return false;
+		}
+		for (Map.Entry<String, Integer> channel : worker.channelCapacity().entrySet()) {
+			if ((load == null ? 0 : load.perChannel.getOrDefault(channel.getKey(), 0)) < channel.getValue()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean hasCapacity(Worker worker, String channel) {
