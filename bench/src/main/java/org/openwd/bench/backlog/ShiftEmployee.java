@@ -3,9 +3,6 @@ package org.openwd.bench.backlog;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +18,7 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import org.openwd.bench.load.Http;
+import org.openwd.bench.load.SimulatedEmployee;
 
 /**
  * One employee of the shift-start and reprioritisation runs: a real STOMP inbox session (CSRF cookie and token, Basic
@@ -31,8 +29,6 @@ import org.openwd.bench.load.Http;
 final class ShiftEmployee {
 
 	static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private final String id;
 
@@ -72,12 +68,9 @@ final class ShiftEmployee {
 	}
 
 	void connect(WebSocketStompClient stomp) throws Exception {
-		String token = csrfToken(http.base());
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Authorization", Http.basic(id));
-		handshake.add("Cookie", "XSRF-TOKEN=" + token);
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", token);
+		String token = SimulatedEmployee.csrfToken(http.base());
+		WebSocketHttpHeaders handshake = SimulatedEmployee.handshake(id, token);
+		StompHeaders connect = SimulatedEmployee.connectHeaders(token);
 		URI endpoint = URI.create(http.base().replaceFirst("^http", "ws") + "/ws");
 		session = stomp.connectAsync(endpoint, handshake, connect, new StompSessionHandlerAdapter() {
 
@@ -201,18 +194,6 @@ final class ShiftEmployee {
 		if (session != null && session.isConnected()) {
 			session.disconnect();
 		}
-	}
-
-	static String csrfToken(String base) throws IOException, InterruptedException {
-		HttpResponse<Void> login = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-		return login.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("XSRF-TOKEN="))
-			.map(c -> c.substring("XSRF-TOKEN=".length()).split(";", 2)[0])
-			.filter(v -> !v.isEmpty())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("GET /login set no XSRF-TOKEN cookie"));
 	}
 
 }

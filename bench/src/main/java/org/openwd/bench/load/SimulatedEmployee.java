@@ -24,7 +24,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * browser inbox does. It goes ready, and for each offer pushed to it waits a think time and then accepts (and completes
  * after a handle time), rejects, or lets the offer expire (then goes ready again), with the configured shares.
  */
-final class SimulatedEmployee {
+public final class SimulatedEmployee {
 
 	private final String id;
 
@@ -55,11 +55,8 @@ final class SimulatedEmployee {
 
 	void connect(WebSocketStompClient stomp) throws Exception {
 		String token = csrfToken(http.base());
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Authorization", Http.basic(id));
-		handshake.add("Cookie", "XSRF-TOKEN=" + token);
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", token);
+		WebSocketHttpHeaders handshake = handshake(id, token);
+		StompHeaders connect = connectHeaders(token);
 		URI endpoint = URI.create(http.base().replaceFirst("^http", "ws") + "/ws");
 		session = stomp.connectAsync(endpoint, handshake, connect, new StompSessionHandlerAdapter() {
 
@@ -202,9 +199,12 @@ final class SimulatedEmployee {
 		}
 	}
 
-	static String csrfToken(String base) throws IOException, InterruptedException {
-		HttpResponse<Void> login = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+	private static final HttpClient LOGIN_PAGE = HttpClient.newHttpClient();
+
+	/** The CSRF token as a browser gets it: from the cookie that the login page sets. */
+	public static String csrfToken(String base) throws IOException, InterruptedException {
+		HttpResponse<Void> login = LOGIN_PAGE.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+				HttpResponse.BodyHandlers.discarding());
 		return login.headers()
 			.allValues("Set-Cookie")
 			.stream()
@@ -213,6 +213,21 @@ final class SimulatedEmployee {
 			.filter(v -> !v.isEmpty())
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("GET /login set no XSRF-TOKEN cookie"));
+	}
+
+	/** A browser-like inbox handshake for a bench login (password = name): Basic plus the CSRF cookie. */
+	public static WebSocketHttpHeaders handshake(String user, String token) {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Authorization", Http.basic(user));
+		handshake.add("Cookie", "XSRF-TOKEN=" + token);
+		return handshake;
+	}
+
+	/** The STOMP CONNECT headers that echo the CSRF token. */
+	public static StompHeaders connectHeaders(String token) {
+		StompHeaders connect = new StompHeaders();
+		connect.add("X-XSRF-TOKEN", token);
+		return connect;
 	}
 
 }
