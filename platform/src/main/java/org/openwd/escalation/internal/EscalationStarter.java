@@ -209,18 +209,7 @@ class EscalationStarter {
 				}
 			}
 		};
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							wakeUp.run();
-						}
-					});
-		}
-		else {
-			wakeUp.run();
-		}
+		org.openwd.common.AfterCommit.run(wakeUp);
 	}
 
 	/** Starts pending instances, batch by batch, until none is left. One drainer per node at a time. */
