@@ -8,6 +8,11 @@ public interface Employees {
 
 	Optional<EmployeeSnapshot> find(String id);
 
+	/** The employees with these ids that exist, in no particular order (one query in the platform's implementation). */
+	default List<EmployeeSnapshot> findAll(java.util.Collection<String> ids) {
+		return ids.stream().distinct().map(this::find).flatMap(Optional::stream).toList();
+	}
+
 	/** Every employee (for rebuilding the distribution engine's indexes at start-up). */
 	List<EmployeeSnapshot> all();
 

@@ -19,6 +19,19 @@ public interface GlobalTaskList {
 
 	TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor);
 
+	/**
+	 * Offers or assigns several queued tasks in one transaction (the caller's, when it has one): the task rows are
+	 * locked in one statement, in key order, and each handover is applied only if its task is still QUEUED. The answer
+	 * has one element per handover, in order: the changed task, or empty when it was not queued any more.
+	 */
+	java.util.List<Optional<TaskSnapshot>> handOver(java.util.List<Handover> handovers);
+
+	/**
+	 * How many tasks each of these employees holds offered or assigned right now, per routing profile ({@code ""} for
+	 * tasks without one): one grouped, indexed query. Employees holding nothing are absent.
+	 */
+	java.util.Map<String, java.util.Map<String, Integer>> openAssignmentCounts(java.util.Collection<String> employees);
+
 	TaskSnapshot accept(TaskId id, String employee);
 
 	TaskSnapshot decline(TaskId id, String employee, String reason);

@@ -266,6 +266,51 @@ class DistributionIT extends IntegrationTest {
 				.contains("Routing profile " + profile + " version " + version + " applied to distribution"));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.openwd.presence.Employees employees;
+
+	@Test
+	void aShiftStartOfManyEmployeesGoingReadyAtOnceGivesEachTheirCapacityAndNoTaskTwice() throws Exception {
+		String type = setUpWork("PT5M");
+		List<String> people = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			people.add("it-shift-" + suffix + "-" + i);
+			employee(people.get(i), 2);
+		}
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ids.add(capture(type));
+		}
+		// everyone at once, as at a shift start: the distributor commits its offers in shared rounds
+		java.util.concurrent.ExecutorService shift = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<?>> readies = new ArrayList<>();
+			for (String person : people) {
+				readies.add(shift.submit(() -> employees.changePresence(person, org.openwd.presence.PresenceState.READY, null, person)));
+			}
+			for (java.util.concurrent.Future<?> ready : readies) {
+				ready.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			shift.shutdownNow();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ids.stream().filter(id -> "OFFERED".equals(state(id))).count()).isEqualTo(32));
+		for (String person : people) {
+			assertThat(tasks.openAssignments(person)).as(person).hasSize(2);
+		}
+		for (String id : ids) {
+			JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id).body().path("history");
+			assertThat(history.findValuesAsText("action").stream().filter("OFFER"::equals).count()).as(id).isLessThanOrEqualTo(1);
+		}
+		assertThat(ids.stream().filter(id -> "QUEUED".equals(state(id))).count()).isEqualTo(8);
+		for (String person : people) {
+			employees.changePresence(person, org.openwd.presence.PresenceState.OFFLINE, null, person);
+			api.post("supervisor", "/api/v1/employees/" + person + "/pull-back", Map.of());
+		}
+	}
+
 	// ---- helpers
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -294,16 +339,7 @@ class DistributionIT extends IntegrationTest {
 	}
 
 	String setUpWork(String offerTimeout, String department, boolean autoAccept) throws Exception {
-		String profile = "e2e-" + suffix;
-		Map<String, Object> definition = Map.of("name", profile, "priority",
-				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 0), "sla",
-				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", offerTimeout,
-				"targets", List.of(Map.of("skills", "*")), "channel", "case", "autoAccept", autoAccept);
-		Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
-			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
-		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
-		RuleFixtures.deployWith(api, RuleFixtures.rule(RuleFixtures.ruleId("Rule_E", suffix), profile, profile, skill, department));
-		return profile;
+		return work().setUpWork(offerTimeout, department, autoAccept);
 	}
 
 	void employee(String id, int capacity) throws Exception {
@@ -311,13 +347,11 @@ class DistributionIT extends IntegrationTest {
 	}
 
 	void employee(String id, int capacity, String department) throws Exception {
-		Map<String, Object> body = Map.of("displayName", id, "team", department, "department", department, "skills", Map.of(skill, 8),
-				"channelCapacity", Map.of("case", capacity), "totalCapacity", capacity);
-		Response saved = api.send("admin", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/employees/" + id))
-			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))), Map.of("Content-Type", "application/json"));
-		assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-		// start clean: earlier tests' offers and tasks go back to the queue
-		api.post("supervisor", "/api/v1/employees/" + id + "/pull-back", Map.of());
+		work().employee(id, capacity, department);
+	}
+
+	org.openwd.testing.WorkFixtures work() {
+		return new org.openwd.testing.WorkFixtures(api, suffix, skill);
 	}
 
 	void ready(String user) {
@@ -335,11 +369,7 @@ class DistributionIT extends IntegrationTest {
 	}
 
 	String capture(String type) {
-		Map<String, Object> request = Api.newTask("e2e");
-		request.put("type", type);
-		Response response = api.post("connector", "/api/v1/tasks", request);
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.text("id");
+		return work().capture(type);
 	}
 
 	JsonNode awaitMine(String user, String id, String state) {

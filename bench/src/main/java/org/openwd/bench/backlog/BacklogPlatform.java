@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openwd.bench.load.Http;
 import org.openwd.bench.load.LoadGenerator;
+import org.openwd.bench.load.PlatformProcess;
 
 /**
  * The platform JVM of a backlog run, started like the load harness's {@code PlatformProcess} (a free port, the bench
@@ -50,8 +51,8 @@ final class BacklogPlatform implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+		List<String> command = PlatformProcess.javaCommand(heap, jar);
+		command.addAll(List.of("--server.port=" + port,
 				"--openwd.data-dir=" + dataDir.toAbsolutePath(), "--openwd.amqp.embedded.port=0", "--openwd.demo.data=false",
 				"--spring.config.additional-location=file:" + users.toAbsolutePath()));
 		command.addAll(extraArgs);

@@ -78,8 +78,8 @@ public final class PlatformProcess implements AutoCloseable {
 		Files.writeString(users, props);
 		int port = freePort();
 		int amqpPort = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+		List<String> command = javaCommand(heap, jar);
+		command.addAll(List.of("--server.port=" + port,
 				"--openwd.data-dir=" + dataDir.toAbsolutePath(), "--openwd.amqp.embedded.port=" + amqpPort, "--openwd.demo.data=false",
 				"--spring.config.additional-location=file:" + users.toAbsolutePath()));
 		command.addAll(extraArgs);
@@ -97,6 +97,22 @@ public final class PlatformProcess implements AutoCloseable {
 			throw notStarted;
 		}
 		return platform;
+	}
+
+	/**
+	 * {@code java -Xmx<heap> [jvm args] -jar <jar>}; the JVM arguments come from the system property
+	 * {@code openwd.bench.platform-jvm-args} (space-separated), e.g.
+	 * {@code -Dopenwd.bench.platform-jvm-args=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile,dumponexit=true}.
+	 */
+	public static List<String> javaCommand(String heap, Path jar) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap));
+		String jvmArgs = System.getProperty("openwd.bench.platform-jvm-args", "").trim();
+		if (!jvmArgs.isEmpty()) {
+			command.addAll(List.of(jvmArgs.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		return command;
 	}
 
 	private static int freePort() throws IOException {

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param missedOfferPresence put an employee NOT_READY with reason {@code missed-offer} when an offer times out
  * @param pullDepartments departments that work in pull mode ("get next") instead of receiving pushed offers
  * @param dayZone the time zone in which "today" (service level, least-occupied window) starts
+ * @param roundSize at most this many decisions are committed together in one transaction (default 50); a round is
+ *        committed as soon as no other trigger is waiting, so a lone decision is never held back
  */
 @ConfigurationProperties("openwd.distribution")
 record DistributionProperties(Boolean enabled, SelectionStrategy strategy, Duration lastAgentWindow, Boolean missedOfferPresence,
-		List<String> pullDepartments, String dayZone) {
+		List<String> pullDepartments, String dayZone, Integer roundSize) {
 
 	DistributionProperties {
 		enabled = enabled == null || enabled;
@@ -26,6 +28,10 @@ record DistributionProperties(Boolean enabled, SelectionStrategy strategy, Durat
 		missedOfferPresence = missedOfferPresence == null || missedOfferPresence;
 		pullDepartments = pullDepartments == null ? List.of() : List.copyOf(pullDepartments);
 		dayZone = dayZone == null ? "UTC" : dayZone;
+		roundSize = roundSize == null ? 50 : roundSize;
+		if (roundSize < 1) {
+			throw new IllegalArgumentException("openwd.distribution.round-size must be at least 1, was " + roundSize);
+		}
 	}
 
 }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -55,8 +59,10 @@ import org.springframework.stereotype.Component;
  * The decision loop. Every trigger (a task queued, an employee ready or freed, a cascade widening, an offer rejected or
  * expired) becomes a job on one thread that owns the matching engine, so decisions need no locks and see a consistent
  * picture. Each decision is committed by {@link OfferWriter} before anything is pushed; if the database refuses (another
- * node was faster, capacity changed), the engine re-reads the facts and decides again. No polling: the only timers are
- * the exact moments a cascade widens or an offer expires.
+ * node was faster, capacity changed), the engine re-reads the facts and decides again. Decisions are committed in
+ * rounds: as soon as no other trigger waits, or when {@code openwd.distribution.round-size} decisions are taken, so a
+ * burst of triggers (a shift start: thousands of employees going ready) shares transactions, and a lone trigger is
+ * committed at once. No polling: the only timers are the exact moments a cascade widens or an offer expires.
  */
 @Component
 public class Distributor implements DisposableBean {
@@ -100,6 +106,23 @@ public class Distributor implements DisposableBean {
 
 	private volatile boolean started;
 
+	/** Decisions taken but not yet committed (loop thread only): see {@link #flushRound()}. */
+	private final List<PendingOffer> round = new ArrayList<>();
+
+	/** Offers this node committed whose own change event is still to come (loop thread only). */
+	private final Set<UUID> committedHere = new HashSet<>();
+
+	/** Triggers submitted and not yet run; a round is committed when none is waiting. */
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	/** Employees whose presence or profile changed, re-read together by one job. */
+	private final Set<String> toRefresh = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean refreshQueued = new AtomicBoolean();
+
+	private record PendingOffer(OfferWriter.Decision decision, QueuedTask queued) {
+	}
+
 	Distributor(GlobalTaskList tasks, Employees employees, RoutingProfiles catalog, OfferWriter writer,
 			ObjectProvider<LiveChannel> live, DistributionProperties properties, ServiceLevelBoard serviceLevels, Clock clock) {
 		this.tasks = tasks;
@@ -125,9 +148,11 @@ public class Distributor implements DisposableBean {
 			long begun = System.nanoTime();
 			syncProfiles();
 			Instant now = clock.instant();
-			for (EmployeeSnapshot employee : employees.all()) {
+			List<EmployeeSnapshot> everyone = employees.all();
+			Map<String, Map<String, Integer>> loads = writer.loads(everyone.stream().map(EmployeeSnapshot::id).toList());
+			for (EmployeeSnapshot employee : everyone) {
 				engine.worker(worker(employee), now);
-				engine.load(employee.id(), writer.load(employee.id()));
+				engine.load(employee.id(), loads.getOrDefault(employee.id(), Map.of()));
 			}
 			tasks.forEachInState(TaskState.QUEUED, this::queue);
 			tasks.forEachInState(TaskState.OFFERED, task -> armExpiry(task));
@@ -156,6 +181,9 @@ public class Distributor implements DisposableBean {
 	void on(TaskStateChanged event) {
 		AfterCommit.run(() -> submit(() -> {
 			serviceLevels.record(event, tasks);
+			if (event.from() == TaskState.QUEUED && committedHere.remove(event.taskId().value())) {
+				return; // this loop's own offer: the engine already holds what the event says
+			}
 			if (event.employee() != null) {
 				refreshLoad(event.employee());
 			}
@@ -188,12 +216,12 @@ public class Distributor implements DisposableBean {
 
 	@EventListener
 	void on(PresenceChanged event) {
-		AfterCommit.run(() -> submit(() -> refreshEmployee(event.employeeId())));
+		AfterCommit.run(() -> refreshLater(event.employeeId()));
 	}
 
 	@EventListener
 	void on(EmployeeChanged event) {
-		AfterCommit.run(() -> submit(() -> refreshEmployee(event.employeeId())));
+		AfterCommit.run(() -> refreshLater(event.employeeId()));
 	}
 
 	/** Picks up routing-profile edits (cheap: compares versions of the in-memory catalog). */
@@ -231,7 +259,7 @@ public class Distributor implements DisposableBean {
 	@EventListener
 	void on(org.openwd.messaging.RemotePresenceChange change) {
 		if (started) {
-			submit(() -> refreshEmployee(change.employeeId()));
+			refreshLater(change.employeeId());
 		}
 	}
 
@@ -338,7 +366,10 @@ public class Distributor implements DisposableBean {
 		}
 	}
 
-	/** Commits an offer (or an assignment, with auto-accept); on refusal re-reads the facts. */
+	/**
+	 * Takes a decision: the engine counts the task as gone and the employee as holding it at once, and the offer (or
+	 * the assignment, with auto-accept) joins the round that {@link #flushRound()} commits.
+	 */
 	private boolean offer(UUID taskId, String employee) {
 		QueuedTask queued = engine.task(taskId).orElse(null);
 		Worker worker = engine.worker(employee).orElse(null);
@@ -348,21 +379,89 @@ public class Distributor implements DisposableBean {
 		RoutingRules rules = engine.rules(queued.profile());
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(rules.offerTimeout() == null ? Duration.ofSeconds(30) : rules.offerTimeout());
-		OfferWriter.Result result = writer.commit(new TaskId(taskId), employee, expiresAt, rules.autoAccept(), "system", true);
-		if (!result.committed()) {
-			log.debug("Offer of {} to {} refused: {}", taskId, employee, result.refusal());
-			reloadEmployee(employee);
-			reconcileQuietly(taskId);
-			return false;
+		String channel = writer.channelOf(queued.profile());
+		engine.dequeue(taskId);
+		cancelWidening(taskId);
+		engine.took(employee, channel, now);
+		round.add(new PendingOffer(new OfferWriter.Decision(new TaskId(taskId), employee, channel, expiresAt, rules.autoAccept()),
+				queued));
+		if (round.size() >= properties.roundSize()) {
+			flushRound();
 		}
-		took(result.task(), employee);
 		return true;
 	}
 
+	/**
+	 * Commits the decisions taken so far in one transaction ({@link OfferWriter#commitAll}), then pushes the offers. A
+	 * refused decision (the employee went away or is full, the task changed) makes the engine re-read that employee
+	 * and that task, which may decide again into the next round. Called when no trigger is waiting or the round is
+	 * full, so a lone decision is committed as soon as it is taken, and a burst (a shift start) shares transactions.
+	 */
+	private void flushRound() {
+		for (int pass = 0; pass < 5 && !round.isEmpty(); pass++) {
+			List<PendingOffer> pending = new ArrayList<>(round);
+			round.clear();
+			List<OfferWriter.Result> results;
+			try {
+				results = writer.commitAll(pending.stream().map(PendingOffer::decision).toList());
+			}
+			catch (RuntimeException ex) {
+				log.warn("A round of {} offers could not be committed; its tasks stay queued and are retried", pending.size(), ex);
+				undo(pending);
+				return;
+			}
+			Set<String> refusedEmployees = new LinkedHashSet<>();
+			List<UUID> refusedTasks = new ArrayList<>();
+			for (int i = 0; i < pending.size(); i++) {
+				OfferWriter.Decision decision = pending.get(i).decision();
+				OfferWriter.Result result = results.get(i);
+				if (result.committed()) {
+					committedHere.add(decision.task().value());
+					handedOver(result.task(), decision.employee());
+				}
+				else {
+					log.debug("Offer of {} to {} refused: {}", decision.task(), decision.employee(), result.refusal());
+					refusedEmployees.add(decision.employee());
+					refusedTasks.add(decision.task().value());
+				}
+			}
+			refusedEmployees.forEach(this::reloadEmployee);
+			refusedTasks.forEach(id -> reconcile(new TaskId(id)));
+		}
+	}
+
+	/** A round that could not be committed: its tasks go back into the engine and are decided again shortly. */
+	private void undo(List<PendingOffer> pending) {
+		Set<String> people = new LinkedHashSet<>();
+		for (PendingOffer offer : pending) {
+			engine.queue(offer.queued());
+			people.add(offer.decision().employee());
+		}
+		for (String person : people) {
+			try {
+				reloadEmployee(person);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Employee {} could not be re-read: {}", person, ex.getMessage());
+			}
+		}
+		loop.schedule(() -> run(() -> pending.forEach(offer -> {
+			UUID id = offer.decision().task().value();
+			if (engine.task(id).isPresent()) {
+				decideTask(id);
+			}
+		})), 1, TimeUnit.SECONDS);
+	}
+
+	/** Committed right away (pull mode, supervisor assignment): the engine learns it as a round's decision would. */
 	private void took(TaskSnapshot task, String employee) {
 		engine.dequeue(task.id().value());
 		cancelWidening(task.id().value());
 		engine.took(employee, writer.channel(task), clock.instant());
+		handedOver(task, employee);
+	}
+
+	private void handedOver(TaskSnapshot task, String employee) {
 		engine.served(task.customerId(), employee, clock.instant());
 		if (task.state() == TaskState.OFFERED) {
 			armExpiry(task);
@@ -373,18 +472,32 @@ public class Distributor implements DisposableBean {
 		}
 	}
 
-	private void reconcileQuietly(UUID taskId) {
-		Optional<TaskSnapshot> task = tasks.find(new TaskId(taskId));
-		if (task.isEmpty() || task.get().state() != TaskState.QUEUED) {
-			engine.dequeue(taskId);
+	private void refreshLater(String id) {
+		toRefresh.add(id);
+		if (refreshQueued.compareAndSet(false, true)) {
+			submit(this::refreshPending);
 		}
 	}
 
-	/** Re-reads an employee and, when ready, offers them work. */
-	private void refreshEmployee(String id) {
-		if (reloadEmployee(id)) {
-			fillEmployee(id);
+	/** Re-reads every employee whose presence or profile changed (two queries for all), then offers the ready ones work. */
+	private void refreshPending() {
+		refreshQueued.set(false);
+		List<String> ids = new ArrayList<>(toRefresh);
+		toRefresh.removeAll(ids);
+		if (ids.isEmpty()) {
+			return;
 		}
+		Instant now = clock.instant();
+		Map<String, Map<String, Integer>> loads = writer.loads(ids);
+		List<String> ready = new ArrayList<>();
+		for (EmployeeSnapshot employee : employees.findAll(ids)) {
+			engine.worker(worker(employee), now);
+			engine.load(employee.id(), withRound(employee.id(), loads.getOrDefault(employee.id(), Map.of())));
+			if (employee.presence() == PresenceState.READY) {
+				ready.add(employee.id());
+			}
+		}
+		ready.forEach(this::fillEmployee);
 	}
 
 	/** Re-reads an employee's presence, profile and load into the engine; {@code true} if they are ready. */
@@ -394,12 +507,26 @@ public class Distributor implements DisposableBean {
 			return false;
 		}
 		engine.worker(worker(employee.get()), clock.instant());
-		engine.load(id, writer.load(id));
+		engine.load(id, withRound(id, writer.load(id)));
 		return employee.get().presence() == PresenceState.READY;
 	}
 
 	private void refreshLoad(String id) {
-		engine.load(id, writer.load(id));
+		engine.load(id, withRound(id, writer.load(id)));
+	}
+
+	/** The load from the database plus this round's decisions for the employee, which it does not show yet. */
+	private Map<String, Integer> withRound(String employee, Map<String, Integer> committed) {
+		Map<String, Integer> load = null;
+		for (PendingOffer offer : round) {
+			if (offer.decision().employee().equals(employee)) {
+				if (load == null) {
+					load = new HashMap<>(committed);
+				}
+				load.merge(offer.decision().channel(), 1, Integer::sum);
+			}
+		}
+		return load == null ? committed : load;
 	}
 
 	private void syncProfiles() {
@@ -440,12 +567,12 @@ public class Distributor implements DisposableBean {
 		cancelWidening(taskId);
 		if (at != null) {
 			long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-			widenings.put(taskId, loop.schedule(() -> {
+			widenings.put(taskId, loop.schedule(() -> run(() -> {
 				widenings.remove(taskId);
 				if (engine.task(taskId).isPresent()) {
 					decideTask(taskId);
 				}
-			}, delay, TimeUnit.MILLISECONDS));
+			}), delay, TimeUnit.MILLISECONDS));
 		}
 	}
 
@@ -464,7 +591,7 @@ public class Distributor implements DisposableBean {
 		String employee = task.assignedEmployee();
 		long delay = Math.max(0, Duration.between(clock.instant(), task.offerExpiresAt()).toMillis());
 		cancelExpiry(id);
-		expiries.put(id, loop.schedule(() -> expire(id, employee), delay, TimeUnit.MILLISECONDS));
+		expiries.put(id, loop.schedule(() -> run(() -> expire(id, employee)), delay, TimeUnit.MILLISECONDS));
 	}
 
 	private void cancelExpiry(UUID taskId) {
@@ -529,19 +656,44 @@ public class Distributor implements DisposableBean {
 	}
 
 	private void submit(Runnable job) {
+		waiting.incrementAndGet();
 		loop.execute(() -> {
-			try {
-				job.run();
-			}
-			catch (RuntimeException ex) {
-				log.error("Distribution job failed", ex);
-			}
+			waiting.decrementAndGet();
+			run(job);
 		});
+	}
+
+	/** Runs a job on the loop; afterwards commits the round if no other trigger is waiting (or the round is full). */
+	private void run(Runnable job) {
+		try {
+			job.run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Distribution job failed", ex);
+		}
+		try {
+			if (!round.isEmpty() && waiting.get() == 0) {
+				flushRound();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Committing a round of offers failed", ex);
+		}
+		if (!round.isEmpty() && waiting.get() == 0) {
+			submit(() -> { }); // decisions taken while the round was being committed: commit them next
+		}
 	}
 
 	private <T> T call(Supplier<T> job) {
 		try {
-			return loop.submit(job::get).get(30, TimeUnit.SECONDS);
+			return loop.submit(() -> {
+				try {
+					return job.get();
+				}
+				finally {
+					run(() -> { });
+				}
+			}).get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {

@@ -1,10 +1,14 @@
 package org.openwd.distribution.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.openwd.presence.EmployeeSnapshot;
 import org.openwd.presence.Employees;
@@ -12,8 +16,10 @@ import org.openwd.presence.PresenceState;
 import org.openwd.rules.RoutingProfile;
 import org.openwd.rules.RoutingProfiles;
 import org.openwd.task.GlobalTaskList;
+import org.openwd.task.Handover;
 import org.openwd.task.TaskId;
 import org.openwd.task.TaskSnapshot;
+import org.openwd.task.TaskState;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,6 +66,10 @@ class OfferWriter {
 		this.catalog = catalog;
 	}
 
+	/** A decision of the engine, to be committed with others of its round. */
+	record Decision(TaskId task, String employee, String channel, Instant expiresAt, boolean assign) {
+	}
+
 	/** Offers, or assigns when {@code assign} (auto-accept, pull mode, supervisor), if presence and capacity allow. */
 	Result commit(TaskId task, String employee, Instant expiresAt, boolean assign, String actor, boolean requireReady) {
 		try {
@@ -84,26 +94,86 @@ class OfferWriter {
 		}
 	}
 
+	/**
+	 * Commits a round of decisions in one transaction: the claim rows of the employees concerned are locked (in id
+	 * order), their presence and current load are read with one query each, and the tasks that still fit are handed
+	 * over together ({@link GlobalTaskList#handOver}). One result per decision, in order. The guarantees are those of
+	 * {@link #commit}: presence, capacity and the task's state are checked under the same locks.
+	 */
+	List<Result> commitAll(List<Decision> decisions) {
+		return tx.execute(status -> {
+			Set<String> people = new TreeSet<>();
+			decisions.forEach(d -> people.add(d.employee()));
+			people.forEach(this::lockClaim);
+			Map<String, EmployeeSnapshot> found = new HashMap<>();
+			employees.findAll(people).forEach(e -> found.put(e.id(), e));
+			Map<String, Map<String, Integer>> held = loads(people);
+			Result[] results = new Result[decisions.size()];
+			List<Handover> handovers = new ArrayList<>();
+			List<Integer> positions = new ArrayList<>();
+			for (int i = 0; i < decisions.size(); i++) {
+				Decision decision = decisions.get(i);
+				EmployeeSnapshot person = found.get(decision.employee());
+				if (person == null || person.presence() != PresenceState.READY) {
+					results[i] = new Result(null, Refusal.NOT_READY);
+					continue;
+				}
+				Map<String, Integer> load = held.computeIfAbsent(decision.employee(), e -> new HashMap<>());
+				if (!fits(person, load, decision.channel(), 0)) {
+					results[i] = new Result(null, Refusal.NO_CAPACITY);
+					continue;
+				}
+				load.merge(decision.channel(), 1, Integer::sum);
+				handovers.add(new Handover(decision.task(), decision.employee(), decision.assign() ? null : decision.expiresAt(),
+						"system"));
+				positions.add(i);
+			}
+			List<Optional<TaskSnapshot>> done = tasks.handOver(handovers);
+			for (int k = 0; k < done.size(); k++) {
+				results[positions.get(k)] = done.get(k).map(t -> new Result(t, null)).orElse(new Result(null, Refusal.TASK_CHANGED));
+			}
+			return List.of(results);
+		});
+	}
+
 	/** Current open work per channel, from the database. */
 	Map<String, Integer> load(String employee) {
-		Map<String, Integer> load = new HashMap<>();
-		for (TaskSnapshot task : tasks.openAssignments(employee)) {
-			load.merge(channel(task), 1, Integer::sum);
-		}
-		return load;
+		return loads(List.of(employee)).getOrDefault(employee, new HashMap<>());
+	}
+
+	/** Current open work per channel of several employees, from one query; employees holding nothing are absent. */
+	Map<String, Map<String, Integer>> loads(Collection<String> people) {
+		Map<String, Map<String, Integer>> loads = new HashMap<>();
+		tasks.openAssignmentCounts(people).forEach((employee, byProfile) -> {
+			Map<String, Integer> byChannel = new HashMap<>();
+			byProfile.forEach((profile, count) -> byChannel.merge(channelOf(profile), count, Integer::sum));
+			loads.put(employee, byChannel);
+		});
+		return loads;
 	}
 
 	private boolean fits(EmployeeSnapshot person, TaskSnapshot task) {
 		String channel = channel(task);
-		List<TaskSnapshot> open = tasks.openAssignments(person.id());
-		long sameChannel = open.stream().filter(t -> channel.equals(channel(t)) && !t.id().equals(task.id())).count();
-		long total = open.stream().filter(t -> !t.id().equals(task.id())).count();
+		boolean holdsIt = person.id().equals(task.assignedEmployee())
+				&& (task.state() == TaskState.OFFERED || task.state() == TaskState.ASSIGNED);
+		return fits(person, load(person.id()), channel, holdsIt ? 1 : 0);
+	}
+
+	/** Whether one more task of a channel fits, not counting {@code discount} tasks of that channel already held. */
+	private static boolean fits(EmployeeSnapshot person, Map<String, Integer> load, String channel, int discount) {
+		int sameChannel = load.getOrDefault(channel, 0) - discount;
+		int total = load.values().stream().mapToInt(Integer::intValue).sum() - discount;
 		return sameChannel < person.channelCapacity().getOrDefault(channel, 0) && total < person.totalCapacity();
 	}
 
 	String channel(TaskSnapshot task) {
-		return task.routingProfile() == null ? "case"
-				: catalog.find(task.routingProfile()).map(RoutingProfile::channel).orElse("case");
+		return channelOf(task.routingProfile());
+	}
+
+	/** The channel of a routing profile ("case" without one). */
+	String channelOf(String routingProfile) {
+		return routingProfile == null || routingProfile.isEmpty() ? "case"
+				: catalog.find(routingProfile).map(RoutingProfile::channel).orElse("case");
 	}
 
 	private void lockClaim(String employee) {

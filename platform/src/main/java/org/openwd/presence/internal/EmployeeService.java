@@ -65,6 +65,12 @@ public class EmployeeService implements Employees {
 		return readTx.execute(status -> employees.findById(id).map(Employee::snapshot));
 	}
 
+	@Override
+	public List<EmployeeSnapshot> findAll(java.util.Collection<String> ids) {
+		return ids.isEmpty() ? List.of()
+				: readTx.execute(status -> employees.findAllById(ids).stream().map(Employee::snapshot).toList());
+	}
+
 	public EmployeeSnapshot get(String id) {
 		return find(id).orElseThrow(() -> new EmployeeNotFoundException(id));
 	}

@@ -290,6 +290,56 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	@Override
+	public List<Optional<TaskSnapshot>> handOver(List<org.openwd.task.Handover> handovers) {
+		if (handovers.isEmpty()) {
+			return List.of();
+		}
+		return tx.execute(status -> {
+			java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+			handovers.forEach(h -> ids.add(h.task().value()));
+			Map<UUID, Task> locked = new HashMap<>();
+			tasks.findAllByIdForUpdate(ids).forEach(task -> locked.put(task.taskId().value(), task));
+			Instant now = now();
+			List<Task> changed = new ArrayList<>();
+			List<Task> outcome = new ArrayList<>();
+			for (org.openwd.task.Handover handover : handovers) {
+				Task task = locked.get(handover.task().value());
+				if (task == null || task.state() != org.openwd.task.TaskState.QUEUED) {
+					outcome.add(null);
+					continue;
+				}
+				if (handover.assigns()) {
+					task.assign(handover.employee(), now, handover.actor());
+				}
+				else {
+					task.offer(handover.employee(), handover.offerExpiresAt(), now, handover.actor());
+				}
+				changed.add(task);
+				outcome.add(task);
+			}
+			changed.forEach(this::save);
+			tasks.flush();
+			return outcome.stream().map(task -> Optional.ofNullable(task).map(this::view)).toList();
+		});
+	}
+
+	@Override
+	public Map<String, Map<String, Integer>> openAssignmentCounts(java.util.Collection<String> employees) {
+		if (employees.isEmpty()) {
+			return Map.of();
+		}
+		return readTx.execute(status -> {
+			Map<String, Map<String, Integer>> counts = new HashMap<>();
+			for (Object[] row : tasks.countByEmployeeAndProfile(employees,
+					java.util.EnumSet.of(org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED))) {
+				counts.computeIfAbsent((String) row[0], e -> new HashMap<>())
+					.merge((String) row[1], ((Number) row[2]).intValue(), Integer::sum);
+			}
+			return counts;
+		});
+	}
+
+	@Override
 	public TaskSnapshot accept(TaskId id, String employee) {
 		return change(id.value(), null, task -> task.accept(employee, now()));
 	}

@@ -25,6 +25,17 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t from Task t where t.id = :id")
 	Optional<Task> findByIdForUpdate(UUID id);
 
+	/** {@link #findByIdForUpdate} for several tasks in one statement; InnoDB locks the rows in key order. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select t from Task t where t.id in :ids order by t.id")
+	List<Task> findAllByIdForUpdate(Collection<UUID> ids);
+
+	@Query("""
+			select t.assignedEmployee, coalesce(t.routingProfile, ''), count(t) from Task t
+			where t.assignedEmployee in :employees and t.state in :states
+			group by t.assignedEmployee, t.routingProfile""")
+	List<Object[]> countByEmployeeAndProfile(Collection<String> employees, Collection<TaskState> states);
+
 	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
 	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
 
