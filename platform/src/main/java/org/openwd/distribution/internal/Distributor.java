@@ -78,6 +78,13 @@ public class Distributor implements DisposableBean {
 		return thread;
 	});
 
+	/** Pushes leave the loop in order, on their own thread: serialising and routing a STOMP frame is not a decision. */
+	private final java.util.concurrent.ExecutorService pushes = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "openwd-offer-push");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final MatchingEngine engine;
 
 	private final GlobalTaskList tasks;
@@ -170,6 +177,7 @@ public class Distributor implements DisposableBean {
 	@Override
 	public void destroy() {
 		loop.shutdownNow();
+		pushes.shutdown();
 	}
 
 	// ---- triggers
@@ -631,24 +639,33 @@ public class Distributor implements DisposableBean {
 
 	private void push(String employee, String type, TaskSnapshot task) {
 		LiveChannel channel = live.getIfAvailable();
-		if (channel != null) {
-			try {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("taskId", task.id().toString());
-				body.put("title", task.title());
-				body.put("type", task.type());
-				body.put("state", task.state());
-				body.put("routingProfile", task.routingProfile());
-				body.put("customerId", task.customerId());
-				body.put("dueTime", task.dueTime());
-				body.put("offerExpiresAt", task.offerExpiresAt());
-				channel.toEmployee(employee, type, body);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Live push of {} to {} failed; the inbox re-syncs on reconnect", type, employee, ex);
-			}
+		if (channel == null) {
+			return;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("taskId", task.id().toString());
+		body.put("title", task.title());
+		body.put("type", task.type());
+		body.put("state", task.state());
+		body.put("routingProfile", task.routingProfile());
+		body.put("customerId", task.customerId());
+		body.put("dueTime", task.dueTime());
+		body.put("offerExpiresAt", task.offerExpiresAt());
+		try {
+			pushes.execute(() -> {
+				try {
+					channel.toEmployee(employee, type, body);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Live push of {} to {} failed; the inbox re-syncs on reconnect", type, employee, ex);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+			log.debug("Live push of {} to {} dropped at shutdown; the inbox re-syncs on reconnect", type, employee);
 		}
 	}
+
 
 	private static Worker worker(EmployeeSnapshot e) {
 		return new Worker(e.id(), e.department(), e.skills(), e.channelCapacity(), e.totalCapacity(), e.shiftEnd(),

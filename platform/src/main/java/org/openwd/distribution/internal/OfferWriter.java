@@ -104,7 +104,7 @@ class OfferWriter {
 		return tx.execute(status -> {
 			Set<String> people = new TreeSet<>();
 			decisions.forEach(d -> people.add(d.employee()));
-			people.forEach(this::lockClaim);
+			lockClaims(people);
 			Map<String, EmployeeSnapshot> found = new HashMap<>();
 			employees.findAll(people).forEach(e -> found.put(e.id(), e));
 			Map<String, Map<String, Integer>> held = loads(people);
@@ -174,6 +174,18 @@ class OfferWriter {
 	String channelOf(String routingProfile) {
 		return routingProfile == null || routingProfile.isEmpty() ? "case"
 				: catalog.find(routingProfile).map(RoutingProfile::channel).orElse("case");
+	}
+
+	/** {@link #lockClaim} for several employees: one statement locks the existing claim rows, in key order. */
+	private void lockClaims(Set<String> people) {
+		String marks = String.join(",", java.util.Collections.nCopies(people.size(), "?"));
+		Object[] ids = people.toArray();
+		int locked = jdbc.update("update owd_employee_claim set claims = claims + 1 where employee_id in (" + marks + ")", ids);
+		if (locked < people.size()) {
+			Set<String> present = new java.util.HashSet<>(
+					jdbc.queryForList("select employee_id from owd_employee_claim where employee_id in (" + marks + ")", String.class, ids));
+			people.stream().filter(person -> !present.contains(person)).forEach(this::lockClaim);
+		}
 	}
 
 	private void lockClaim(String employee) {
