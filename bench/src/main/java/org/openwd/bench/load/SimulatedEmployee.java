@@ -203,7 +203,12 @@ public final class SimulatedEmployee {
 
 	/** The CSRF token as a browser gets it: from the cookie that the login page sets. */
 	public static String csrfToken(String base) throws IOException, InterruptedException {
-		HttpResponse<Void> login = LOGIN_PAGE.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+		return csrfToken(base, LOGIN_PAGE);
+	}
+
+	/** {@link #csrfToken(String)} with a client of the caller's (its own timeouts and connection pool). */
+	public static String csrfToken(String base, HttpClient client) throws IOException, InterruptedException {
+		HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
 				HttpResponse.BodyHandlers.discarding());
 		return login.headers()
 			.allValues("Set-Cookie")

@@ -2,9 +2,6 @@ package org.openwd.bench.sessions;
 
 import java.lang.reflect.Type;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,19 +126,6 @@ final class InboxSession {
 			}
 		}
 
-	}
-
-	static String csrfToken(String base, HttpClient http) throws Exception {
-		HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.discarding());
-		return login.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("XSRF-TOKEN="))
-			.map(c -> c.substring("XSRF-TOKEN=".length()).split(";", 2)[0])
-			.filter(v -> !v.isEmpty())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("GET /login set no XSRF-TOKEN cookie"));
 	}
 
 }
