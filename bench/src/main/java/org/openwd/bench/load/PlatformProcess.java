@@ -79,7 +79,14 @@ public final class PlatformProcess implements AutoCloseable {
 		int port = freePort();
 		int amqpPort = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+				"-Xmx" + heap));
+		// e.g. -Dopenwd.bench.platform-jvm-args="-XX:StartFlightRecording=filename=p.jfr" (space-separated, before -jar)
+		for (String jvmArg : System.getProperty("openwd.bench.platform-jvm-args", "").trim().split("\\s+")) {
+			if (!jvmArg.isEmpty()) {
+				command.add(jvmArg);
+			}
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
 				"--openwd.data-dir=" + dataDir.toAbsolutePath(), "--openwd.amqp.embedded.port=" + amqpPort, "--openwd.demo.data=false",
 				"--spring.config.additional-location=file:" + users.toAbsolutePath()));
 		command.addAll(extraArgs);
