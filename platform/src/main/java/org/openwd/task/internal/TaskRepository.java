@@ -16,15 +16,6 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 
 	Optional<Task> findBySourceSystemAndExternalId(String sourceSystem, String externalId);
 
-	/**
-	 * Reads a task to change it, holding its row lock until the transaction ends: concurrent changes of one task (an
-	 * offer, a supervisor's assignment, an escalation step) run one after the other, each on the state the previous one
-	 * committed, and append their history entries in order.
-	 */
-	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-	@Query("select t from Task t where t.id = :id")
-	Optional<Task> findByIdForUpdate(UUID id);
-
 	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
 	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
 
