@@ -141,4 +141,24 @@ class WebhookConnectorIT extends ConnectorIntegrationTest {
 			.anyMatch(body -> body.contains(order) && body.contains("\"event\":\"overdue\"")));
 	}
 
+
+	/** The source moves a task's due time into the past later: the watcher follows the change and tells the source. */
+	@Test
+	void tellsTheSourceWhenAnUpdatedDueTimeHasPassed() {
+		String order = "O-" + UUID.randomUUID();
+		String later = Instant.now().plusSeconds(2 * 86400).toString();
+		assertThat(signed("{\"order\":\"" + order + "\",\"text\":\"Not late yet\",\"due\":\"" + later + "\"}").status())
+			.isEqualTo(201);
+		String taskId = this.api.get("admin", "/api/v1/sources/shop-it/tasks/" + order).text("id");
+		Api.Response updated = this.api.patch("admin", "/api/v1/sources/shop-it/tasks/" + order,
+				Map.of("dueTime", Instant.now().minusSeconds(60).toString()), Map.of());
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.api
+			.get("supervisor", "/api/v1/write-back/deliveries?connector=" + WEBHOOK + "&taskId=" + taskId)
+			.body()
+			.findValuesAsText("event")
+			.contains("overdue"));
+	}
+
 }

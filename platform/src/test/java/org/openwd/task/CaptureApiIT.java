@@ -148,7 +148,10 @@ class CaptureApiIT extends IntegrationTest {
 		assertThat(updated.text("dueTime")).isEqualTo(due);
 		Response stale = api.patch("connector", "/api/v1/tasks/" + id, Map.of("businessValue", 1), Map.of("If-Match", created.header("ETag")));
 		assertThat(stale.status()).isEqualTo(412);
-		assertThat(api.get("supervisor", "/api/v1/tasks/" + id).body().path("task").path("businessValue").asInt()).isEqualTo(70);
+		JsonNode stored = api.get("supervisor", "/api/v1/tasks/" + id).body().path("task");
+		assertThat(stored.path("businessValue").asInt()).isEqualTo(70);
+		assertThat(stored.path("attributes").path("amount").asInt()).as("the replaced attributes were stored").isEqualTo(250);
+		assertThat(stored.path("attributes").has("channel")).isFalse();
 		assertThat(history(id).findValuesAsText("action")).containsExactly("CAPTURE", "CLASSIFY", "UPDATE");
 	}
 

@@ -1,6 +1,7 @@
 package org.openwd.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openwd.testing.Api;
 import org.openwd.testing.IntegrationTest;
@@ -25,6 +30,53 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 
 	@Autowired
 	GlobalTaskList tasks;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	private TaskId unroutedTask() {
+		Map<String, Object> request = Api.newTask("concurrency");
+		request.put("type", "unrouted-" + System.nanoTime()); // no rule: ERROR_HELD, so nothing else touches it
+		Api.Response captured = api.post("connector", "/api/v1/tasks", request);
+		assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
+		return new TaskId(java.util.UUID.fromString(captured.text("id")));
+	}
+
+	/**
+	 * An escalation job changes its task twice in one transaction (priority, then a supervisor notice), after reading
+	 * it: the second change works on the first one's state, and the row stays locked against others until the commit.
+	 */
+	@Test
+	void severalChangesOfOneTaskInOneTransactionBuildOnEachOtherAndHoldTheLockUntilCommit() throws Exception {
+		TaskId id = unroutedTask();
+		TaskSnapshot before = tasks.find(id).orElseThrow();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<TaskSnapshot>[] competing = new Future[1];
+			TaskSnapshot inside = new TransactionTemplate(transactions).execute(status -> {
+				TaskSnapshot read = tasks.find(id).orElseThrow();
+				TaskSnapshot first = tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
+				competing[0] = other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other"));
+				TaskSnapshot second = tasks.recordEscalation(id, "warning", Map.of("step", 2), "test");
+				assertThat(second.priorityBoost()).as("built on the first change").isEqualTo(before.priorityBoost() + 50);
+				assertThat(second.version()).isGreaterThan(first.version());
+				assertThatThrownBy(() -> competing[0].get(500, TimeUnit.MILLISECONDS))
+					.as("another transaction waits for the lock").isInstanceOf(TimeoutException.class);
+				return second;
+			});
+			TaskSnapshot after = competing[0].get(30, TimeUnit.SECONDS);
+			assertThat(after.escalationStage()).isEqualTo("competing");
+			assertThat(after.priorityBoost()).isEqualTo(before.priorityBoost() + 50);
+			assertThat(after.version()).isGreaterThan(inside.version());
+			JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id.value()).body().path("history");
+			List<String> actions = history.findValuesAsText("action");
+			assertThat(actions.subList(actions.size() - 3, actions.size())).containsExactly("PRIORITIZE", "ESCALATE", "ESCALATE");
+			assertThat(history.get(history.size() - 1).path("actor").asText()).isEqualTo("other");
+		}
+		finally {
+			other.shutdownNow();
+		}
+	}
 
 	@Test
 	void concurrentChangesOfOneTaskAllCommitInOrderWithAGapFreeHistory() throws Exception {

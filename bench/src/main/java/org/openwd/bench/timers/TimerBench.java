@@ -209,6 +209,7 @@ public final class TimerBench {
 			List<long[]> samples = new ArrayList<>();
 			long cpu0 = cpuTicks(platform.pid());
 			long db0 = cpuTicks(dbPid());
+			Map<String, Long> status0 = statementCounters(c, dialect);
 			double load0 = loadAverage();
 			Instant deadline = t0.plusSeconds(timeout);
 			int fired = 0;
@@ -228,6 +229,8 @@ public final class TimerBench {
 			double wall = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
 			long cpu = cpuTicks(platform.pid()) - cpu0;
 			long db = cpuTicks(dbPid()) - db0;
+			Map<String, Long> status1 = statementCounters(c, dialect);
+			int samplesTaken = samples.size();
 			results.config("load average at start / end", load0 + " / " + loadAverage());
 			results.config("samples [ms since T0, due not fired, locked, fired, platform cpu ticks]", samples);
 
@@ -237,6 +240,9 @@ public final class TimerBench {
 					+ round(wall) + " s (2 cores = 2.0)");
 			if (dbPid() > 0) {
 				results.add(w, "database CPU during the run", db / 100.0 / wall, "cores", round(db / 100.0) + " s CPU");
+			}
+			if (!status0.isEmpty()) {
+				statementsPerTimer(results, w, status0, status1, due, samplesTaken);
 			}
 			acquisitionFromLog(platform.tail(Integer.MAX_VALUE), results, w);
 			acquisitionQuery(c, results, w, far);
@@ -410,6 +416,41 @@ public final class TimerBench {
 				return ts == null ? 0 : Duration.between(t0, ts.toInstant()).toMillis();
 			}
 		}
+	}
+
+	private static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
+			"Questions", "Handler_write", "Handler_update", "Handler_delete");
+
+	/** MariaDB's server-wide statement and row counters (empty on H2): every client, the bench's own sampling too. */
+	private static Map<String, Long> statementCounters(Connection c, Dialect dialect) throws SQLException {
+		Map<String, Long> values = new LinkedHashMap<>();
+		if (dialect != Dialect.MARIADB) {
+			return values;
+		}
+		try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show global status")) {
+			while (rs.next()) {
+				if (COUNTERS.contains(rs.getString(1))) {
+					values.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		return values;
+	}
+
+	/** Statements and row operations per fired timer, less the bench's own 3 counting queries per sample. */
+	private static void statementsPerTimer(Results results, String w, Map<String, Long> before, Map<String, Long> after,
+			int fired, int samples) {
+		Map<String, Double> per = new LinkedHashMap<>();
+		for (String name : COUNTERS) {
+			long delta = after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
+			if (name.equals("Com_select") || name.equals("Questions")) {
+				delta -= 3L * samples; // the bench's backlog, locked and fired counts each second
+			}
+			per.put(name, Math.round(delta * 100.0 / Math.max(1, fired)) / 100.0);
+		}
+		double statements = per.get("Com_select") + per.get("Com_insert") + per.get("Com_update") + per.get("Com_delete");
+		results.add(w, "SQL statements per fired timer (MariaDB, server-wide)", statements, "count", per.toString()
+				+ "; acquisition, after-commit work and the platform's pollers included");
 	}
 
 	private static final Pattern ACQUIRED = Pattern.compile("Acquired (\\d+) jobs");

@@ -67,7 +67,9 @@ class OverdueWatcher {
 		}
 	}
 
-	@ApplicationModuleListener
+	// the condition is evaluated before the event publication is stored: the other changes (priority, targets ...)
+	// cost no publication row, no after-commit thread and no completion (docs/PERFORMANCE.md, W6)
+	@ApplicationModuleListener(condition = "#update.changedFields().contains('dueTime')")
 	void on(TaskUpdated update) {
 		if (update.changedFields().contains("dueTime")) {
 			this.tasks.find(update.taskId()).ifPresent(this::track);

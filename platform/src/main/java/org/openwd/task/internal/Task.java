@@ -95,10 +95,13 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 
 	private String process;
 
+	// never changed in place, only replaced: Hibernate need not copy it through JSON on every load and flush to see a change
 	@Convert(converter = JsonConverters.StringSetConverter.class)
+	@org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
 	private Set<String> requiredSkills = new LinkedHashSet<>();
 
 	@Convert(converter = JsonConverters.AttributesConverter.class)
+	@org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
 	private Map<String, Object> attributes = new LinkedHashMap<>();
 
 	@Enumerated(EnumType.STRING)

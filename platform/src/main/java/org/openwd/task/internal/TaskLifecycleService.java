@@ -12,6 +12,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.slf4j.Logger;
@@ -52,6 +56,9 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	private final TransactionTemplate tx;
 
 	private final TransactionTemplate readTx;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	TaskLifecycleService(TaskRepository tasks, TaskHistoryRepository history, ObjectProvider<TaskClassifier> classifier, Clock clock,
 			PlatformTransactionManager transactionManager) {
@@ -371,7 +378,7 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 
 	private TaskSnapshot change(UUID id, Long expectedVersion, Consumer<Task> verb) {
 		return tx.execute(status -> {
-			Task task = tasks.findByIdForUpdate(id).orElseThrow(() -> new TaskNotFoundException(id.toString()));
+			Task task = lockForChange(id);
 			if (expectedVersion != null && expectedVersion != task.version()) {
 				throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
 			}
@@ -380,6 +387,22 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 			tasks.flush();
 			return view(task);
 		});
+	}
+
+	/**
+	 * Reads a task to change it, holding its row lock until the transaction ends: concurrent changes of one task (an
+	 * offer, a supervisor's assignment, an escalation step) run one after the other, each on the state the previous one
+	 * committed, and append their history entries in order. A task this transaction has locked already (the second step
+	 * of one escalation job) is not locked and read again: {@code find} with the lock mode reads and locks a task not
+	 * loaded yet ({@code select ... for update}), upgrades the lock of one read before in this transaction (checking its
+	 * version, so a step never works on a stale read) and costs no statement for one it locked before.
+	 */
+	private Task lockForChange(UUID id) {
+		Task task = entityManager.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
+		if (task == null) {
+			throw new TaskNotFoundException(id.toString());
+		}
+		return task;
 	}
 
 	private TaskSnapshot save(Task task) {

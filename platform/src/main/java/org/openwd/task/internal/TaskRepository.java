@@ -17,15 +17,9 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	Optional<Task> findBySourceSystemAndExternalId(String sourceSystem, String externalId);
 
 	/**
-	 * Reads a task to change it, holding its row lock until the transaction ends: concurrent changes of one task (an
-	 * offer, a supervisor's assignment, an escalation step) run one after the other, each on the state the previous one
-	 * committed, and append their history entries in order.
+	 * Reads tasks to change them, holding their row locks until the transaction ends (one statement; InnoDB locks the
+	 * rows in key order): see {@code TaskLifecycleService#lockForChange} for one task.
 	 */
-	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-	@Query("select t from Task t where t.id = :id")
-	Optional<Task> findByIdForUpdate(UUID id);
-
-	/** {@link #findByIdForUpdate} for several tasks in one statement; InnoDB locks the rows in key order. */
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from Task t where t.id in :ids order by t.id")
 	List<Task> findAllByIdForUpdate(Collection<UUID> ids);
