@@ -206,7 +206,7 @@ public abstract class ConnectorContractTest {
 
 	@Test
 	void capturesABurstOfItemsEachExactlyOnceAlsoWithRepeatsInsideIt() throws Exception {
-		String run = newId("burst");
+		String run = newId("b");
 		int n = burstSize();
 		start();
 		for (int i = 0; i < n; i++) {
@@ -229,7 +229,7 @@ public abstract class ConnectorContractTest {
 
 	@Test
 	void losesNothingOfABurstWhoseFirstDeliveryFailedRetryably() throws Exception {
-		String run = newId("burst");
+		String run = newId("b");
 		int n = burstSize();
 		this.sink.failNextCallWith(RecordingSink.firstAttemptFails());
 		start();
@@ -243,9 +243,9 @@ public abstract class ConnectorContractTest {
 
 	@Test
 	void givesUpOnAnItemThePlatformRejectsWithinABurstAndCapturesTheOthers() throws Exception {
-		String run = newId("burst");
+		String run = newId("b");
 		int n = burstSize();
-		String poison = run + "-poison";
+		String poison = run + "-p";
 		this.sink.rejectCapturesOf(poison, "type: unknown work type");
 		start();
 		for (int i = 0; i < n; i++) {
@@ -269,7 +269,7 @@ public abstract class ConnectorContractTest {
 		return this.sink.tasks()
 			.stream()
 			.filter(task -> task.item().sourceSystem().equals(sourceSystem())
-					&& task.item().externalId().startsWith(run + "-") && !task.item().externalId().endsWith("-poison"))
+					&& task.item().externalId().startsWith(run + "-") && !task.item().externalId().equals(run + "-p"))
 			.count();
 	}
 
