@@ -120,6 +120,15 @@ public final class Bench {
 						o.integer("timeout", 600), results));
 				cpuPerTask(results, "W1 capture AMQP", started, cpu, amqp);
 			}
+			int amqpBacklog = o.integer("amqpBacklog", 0);
+			if (amqpBacklog > 0 && amqpUri != null) {
+				// the queue is filled while the connector is paused: the CPU counted is the capture's, not the publish's
+				AmqpCapture backlog = new AmqpCapture(url, amqpUri);
+				backlog.publishBacklog(type, amqpBacklog, o.integer("confirmWindow", 500));
+				long cpu = cpuMillis(started);
+				verdicts.add(backlog.drainBacklog(amqpBacklog, o.integer("timeout", 600), results));
+				cpuPerTask(results, "W1 capture AMQP backlog", started, cpu, amqpBacklog);
+			}
 			int tasks = o.integer("tasks", 2000);
 			if (tasks > 0 && employees > 0) {
 				verdicts.add(load.employees(new LoadGenerator.EmployeeWorkload(employees, o.integer("capacity", 2), tasks,

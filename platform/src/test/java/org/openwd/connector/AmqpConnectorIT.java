@@ -108,6 +108,58 @@ class AmqpConnectorIT extends ConnectorIntegrationTest {
 			.contains("next week");
 	}
 
+	private long countTitled(String text) {
+		return this.api.get("admin", "/api/v1/tasks?sourceSystem=crm-it&q=" + text + "&size=1").body()
+			.path("totalElements")
+			.asLong();
+	}
+
+	@Test
+	void capturesABurstOfMessagesInBatchesExactlyOnceAlsoWhenTheWholeBurstIsRedelivered() {
+		String run = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+		String[] burst = new String[300];
+		for (int i = 0; i < burst.length; i++) {
+			burst[i] = "{\"caseId\":\"" + run + "-" + i + "\",\"subject\":\"" + run + " item " + i + "\"}";
+		}
+		long capturedBefore = this.api.get("admin", "/api/v1/connectors/" + AMQP).body().path("captured").asLong();
+		publish(burst);
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> countTitled(run) == 300);
+		publish(burst);
+		String marker = "CASE-" + UUID.randomUUID();
+		publish("{\"caseId\":\"" + marker + "\",\"subject\":\"after the repeat\"}");
+		await().atMost(Duration.ofSeconds(60)).until(() -> task(marker).status() == 200);
+
+		assertThat(countTitled(run)).as("the repeated burst created no task").isEqualTo(300);
+		assertThat(task(run + "-0").status()).isEqualTo(200);
+		assertThat(task(run + "-299").status()).isEqualTo(200);
+		assertThat(this.api.get("admin", "/api/v1/connectors/" + AMQP).body().path("captured").asLong() - capturedBefore)
+			.as("every message of both bursts and the marker acknowledged as delivered")
+			.isGreaterThanOrEqualTo(601);
+		assertThat(new RabbitAdmin(this.connectionFactory).getQueueInfo(AMQP_QUEUE).getMessageCount()).isZero();
+	}
+
+	@Test
+	void deadLettersOnlyTheMessageThePlatformRejectsAndCapturesTheOthersOfItsBatch() {
+		String run = "mixed-" + UUID.randomUUID().toString().substring(0, 8);
+		String[] batch = new String[21];
+		for (int i = 0; i < 20; i++) {
+			batch[i < 10 ? i : i + 1] = "{\"caseId\":\"" + run + "-" + i + "\",\"subject\":\"" + run + " good " + i + "\"}";
+		}
+		// a work type longer than the task list's 100 characters: the platform rejects this item for good
+		batch[10] = "{\"caseId\":\"" + run + "-bad\",\"subject\":\"" + run + " bad\",\"kind\":\"" + "k".repeat(101) + "\"}";
+		publish(batch);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> countTitled(run) == 20);
+		Message dead = this.rabbit.receive(AMQP_QUEUE + ".dlq", 10_000);
+		assertThat(dead).isNotNull();
+		assertThat((String) dead.getMessageProperties().getHeader(AmqpSource.REASON_HEADER))
+			.isEqualTo("rejected: type must be at most 100 characters");
+		assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).contains(run + "-bad");
+		assertThat(task(run + "-bad").status()).isEqualTo(404);
+		assertThat(this.rabbit.receive(AMQP_QUEUE + ".dlq", 1_000)).as("only the rejected message").isNull();
+	}
+
 	@Test
 	void writesTheCancelOfATaskBackAsAnAmqpMessage() throws Exception {
 		String caseId = "CASE-" + UUID.randomUUID();

@@ -118,15 +118,72 @@ public final class AmqpCapture {
 		return new LoadGenerator.Verdict((int) Math.min(after, tasks), 0, lost, duplicates, 0, errors);
 	}
 
+	private final String backlogRun = run + "-backlog";
+
+	private long backlogBefore;
+
+	/**
+	 * W1 over AMQP from a backlog, first half: pauses the connector and publishes {@code tasks} items, so that the
+	 * queue holds them all before a consumer runs. Then {@link #drainBacklog} measures how fast the connector captures
+	 * a full queue: the rate the platform can take, which the publisher cannot limit (in the first workload the
+	 * capture can be no faster than the publish).
+	 */
+	public void publishBacklog(String type, int tasks, int confirmWindow) throws Exception {
+		http.post("admin", "/api/v1/connectors/" + PlatformProcess.AMQP_CONNECTOR + "/pause", "").expect(200);
+		backlogBefore = count();
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setUri(amqpUri);
+		try (Connection connection = factory.newConnection("openwd-bench-backlog"); Channel channel = connection.createChannel()) {
+			channel.confirmSelect();
+			for (int i = 0; i < tasks; i++) {
+				publish(channel, type, backlogRun, i);
+				if ((i + 1) % confirmWindow == 0) {
+					channel.waitForConfirmsOrDie(60_000);
+				}
+			}
+			channel.waitForConfirmsOrDie(60_000);
+		}
+	}
+
+	/** W1 over AMQP from a backlog, second half: resumes the connector and waits until every item is a task. */
+	public LoadGenerator.Verdict drainBacklog(int tasks, int timeoutSeconds, Results results) throws Exception {
+		String w = "W1 capture AMQP backlog";
+		long t0 = System.nanoTime();
+		http.post("admin", "/api/v1/connectors/" + PlatformProcess.AMQP_CONNECTOR + "/resume", "").expect(200);
+		long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		long stored;
+		while ((stored = count() - backlogBefore) < tasks && System.nanoTime() < deadline) {
+			TimeUnit.MILLISECONDS.sleep(50);
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		results.add(w, "capture throughput (connector resumed on a full queue -> all stored)", stored / seconds, "1/s",
+				stored + " of " + tasks + " tasks in " + round(seconds) + " s");
+		List<String> errors = new ArrayList<>();
+		if (stored < tasks) {
+			errors.add((tasks - stored) + " AMQP backlog items not captured within " + timeoutSeconds + " s");
+		}
+		int duplicates = (int) Math.max(0, stored - tasks);
+		if (duplicates > 0) {
+			errors.add(duplicates + " AMQP backlog items became two tasks");
+		}
+		return new LoadGenerator.Verdict((int) Math.min(stored, tasks), 0, (int) Math.max(0, tasks - stored), duplicates,
+				0, errors);
+	}
+
 	private void publish(Channel channel, String type, int i) throws Exception {
+		publish(channel, type, run, i);
+	}
+
+	private void publish(Channel channel, String type, String prefix, int i) throws Exception {
 		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("externalId", key(i));
+		String key = "amqp-" + prefix + "-" + i;
+		item.put("externalId", key);
 		item.put("type", type);
-		item.put("title", "AMQP bench item " + key(i) + ".");
+		item.put("title", "AMQP bench item " + key + ".");
 		item.put("customerId", "C-" + (i & 1023));
 		item.put("businessValue", i % 100);
 		AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json")
-			.messageId(key(i)).build();
+			.messageId(key).build();
 		channel.basicPublish("", PlatformProcess.AMQP_QUEUE, props, JSON.writeValueAsString(item).getBytes(StandardCharsets.UTF_8));
 	}
 

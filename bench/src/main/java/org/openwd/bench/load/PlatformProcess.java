@@ -72,6 +72,9 @@ public final class PlatformProcess implements AutoCloseable {
 		props.append(amqp).append("type=amqp\n").append(amqp).append("source-system=").append(AMQP_SOURCE).append('\n');
 		props.append(amqp).append("settings.queue=").append(AMQP_QUEUE).append('\n');
 		props.append(amqp).append("settings.concurrency=4\n").append(amqp).append("settings.prefetch=250\n");
+		// batch consumption (one capture transaction per batch); -Dopenwd.bench.amqp-batch-size=1 captures message by message
+		props.append(amqp).append("settings.batch-size=").append(System.getProperty("openwd.bench.amqp-batch-size", "100")).append('\n');
+		props.append(amqp).append("settings.receive-timeout=").append(System.getProperty("openwd.bench.amqp-receive-timeout", "PT0.02S")).append('\n');
 		for (String field : List.of("externalId", "type", "title", "customerId", "businessValue")) {
 			props.append(amqp).append("mapping.").append(field).append("=/").append(field).append('\n');
 		}

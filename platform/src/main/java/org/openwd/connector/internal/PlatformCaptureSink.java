@@ -2,9 +2,12 @@ package org.openwd.connector.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.openwd.connector.api.CaptureException;
+import org.openwd.connector.api.CaptureOutcome;
 import org.openwd.connector.api.CaptureResult;
 import org.openwd.connector.api.CaptureSink;
 import org.openwd.connector.api.CapturedItem;
@@ -24,6 +27,11 @@ import org.springframework.dao.NonTransientDataAccessException;
  * through {@link SourceTaskChanges}, records malformed input. Each call returns after its transaction committed.
  * Input the task list can never store (a missing type, a title over 500 characters) is rejected for good; passing
  * failures (database unavailable, lock timeouts, a lost optimistic-lock race) are retryable.
+ * <p>
+ * {@link #captureAll} checks each item on its own (a bad one is rejected alone) and captures the good ones in one
+ * transaction through {@link TaskCapture#captureBatch}, the path of the REST batch endpoint. If that transaction fails,
+ * the items are captured one by one, so that an item the database refuses is rejected alone too; the first retryable
+ * failure stops there (the database is in trouble, and nothing may overtake the item delivered again).
  */
 final class PlatformCaptureSink implements CaptureSink {
 
@@ -62,6 +70,60 @@ final class PlatformCaptureSink implements CaptureSink {
 	public CaptureResult capture(CapturedItem item) {
 		NewTask task = toNewTask(item);
 		org.openwd.task.CaptureResult result = call(() -> this.capture.capture(task, this.actor));
+		return new CaptureResult(result.task().id().toString(), result.created());
+	}
+
+	@Override
+	public List<CaptureOutcome> captureAll(List<CapturedItem> items) {
+		CaptureOutcome[] outcomes = new CaptureOutcome[items.size()];
+		List<NewTask> valid = new ArrayList<>(items.size());
+		List<Integer> validIndexes = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			try {
+				valid.add(toNewTask(items.get(i)));
+				validIndexes.add(i);
+			}
+			catch (CaptureException ex) {
+				outcomes[i] = CaptureOutcome.failed(ex);
+			}
+		}
+		if (!valid.isEmpty()) {
+			List<org.openwd.task.CaptureResult> captured;
+			try {
+				captured = call(() -> this.capture.captureBatch(valid, this.actor));
+			}
+			catch (CaptureException batchFailed) {
+				captured = null;
+			}
+			CaptureException passing = null;
+			for (int k = 0; k < valid.size(); k++) {
+				int i = validIndexes.get(k);
+				if (captured != null) {
+					outcomes[i] = CaptureOutcome.captured(result(captured.get(k)));
+				}
+				else if (passing != null) {
+					outcomes[i] = CaptureOutcome.failed(passing);
+				}
+				else {
+					NewTask task = valid.get(k);
+					try {
+						outcomes[i] = CaptureOutcome.captured(result(call(() -> this.capture.capture(task, this.actor))));
+					}
+					catch (CaptureException ex) {
+						outcomes[i] = CaptureOutcome.failed(ex);
+						passing = ex.retryable() ? ex : null;
+					}
+				}
+			}
+			if (passing != null && passing == outcomes[validIndexes.get(0)].failure()) {
+				// the first item failed retryably on its own too: nothing is committed, so the whole call fails
+				throw passing;
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	private static CaptureResult result(org.openwd.task.CaptureResult result) {
 		return new CaptureResult(result.task().id().toString(), result.created());
 	}
 

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +18,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
 import org.openwd.connector.api.CaptureException;
+import org.openwd.connector.api.CaptureOutcome;
 import org.openwd.connector.api.CaptureSink;
+import org.openwd.connector.api.CapturedItem;
 import org.openwd.connector.api.ConnectorHealth;
 import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.MalformedInput;
@@ -33,12 +37,16 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 
 /**
- * Captures work from one AMQP queue. Each message is mapped by configuration ({@link ItemMapping}, JSON or XML) and
- * delivered to the sink; the message is acknowledged (manual ack) only after the sink returned, i.e. after the capture
- * committed. A message the sink fails retryably is requeued after a backoff; a message that cannot be mapped, or that
+ * Captures work from one AMQP queue. Each consumer takes up to {@link AmqpSourceSettings#batchSize()} messages at a
+ * time (Spring AMQP's consumer batching; a batch is handed over when full or when no message arrived for
+ * {@link AmqpSourceSettings#receiveTimeout()}). Each message is mapped by configuration ({@link ItemMapping}, JSON or
+ * XML); consecutive new items go to {@link CaptureSink#captureAll} in one call, the platform's one transaction, and
+ * updates, cancels and completions to their single methods in between, in message order. A message is acknowledged
+ * (manual ack, one multiple ack for a batch that is all done) only after its sink call returned, i.e. after the
+ * capture committed. A message the sink fails retryably is requeued after a backoff; a message that cannot be mapped, or that
  * the platform rejects, is copied to the dead-letter queue with the reason in the headers {@value #REASON_HEADER},
  * {@value #SOURCE_HEADER}, {@value #QUEUE_HEADER} and {@value #FAILED_AT_HEADER}, then acknowledged.
  * Spring AMQP's {@link SimpleMessageListenerContainer} runs the consumers and reconnects after broker outages.
@@ -116,73 +124,277 @@ public final class AmqpSource implements ConnectorSource {
 		listener.setDefaultRequeueRejected(true);
 		listener.setMissingQueuesFatal(false);
 		listener.setBeanName("openwd-connector-" + this.name);
-		listener.setMessageListener((ChannelAwareMessageListener) (message, channel) -> onMessage(sink, message, channel));
+		listener.setConsumerBatchEnabled(true);
+		listener.setBatchSize(this.settings.batchSize());
+		listener.setReceiveTimeout(this.settings.receiveTimeout().toMillis());
+		listener.setMessageListener(new ChannelAwareBatchMessageListener() {
+
+			@Override
+			public void onMessageBatch(List<Message> messages, Channel channel) {
+				try {
+					onBatch(sink, messages, channel);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+
+		});
 		listener.afterPropertiesSet();
 		this.container = listener;
 		listener.start();
 	}
 
-	private void onMessage(CaptureSink sink, Message message, Channel channel) throws IOException {
-		long tag = message.getMessageProperties().getDeliveryTag();
+	/** How a message of a batch is settled with the broker once the batch is done. */
+	private enum Settlement {
+
+		/** Done with: captured, changed, or dead-lettered. */
+		ACK,
+
+		/** Not done: the broker delivers it again. */
+		REQUEUE
+
+	}
+
+	/**
+	 * Handles one batch of messages from one consumer, in their order: maps each, hands consecutive new items to
+	 * {@link CaptureSink#captureAll} as one call (one transaction) and every other command to its single method, and
+	 * settles the messages only after their sink calls returned. The first retryable failure (of a whole call, or of one
+	 * item after in-place retries) requeues that message and every later one of the batch, so nothing overtakes it.
+	 */
+	private void onBatch(CaptureSink sink, List<Message> messages, Channel channel) throws IOException {
+		Settlement[] settlements = new Settlement[messages.size()];
 		this.deliveryLock.readLock().lock();
 		try {
 			if (this.closed) {
-				// closing: leave it unacknowledged, the broker delivers it again to the next instance
-				channel.basicNack(tag, false, true);
+				// closing: leave them unacknowledged, the broker delivers them again to the next instance
 				return;
 			}
 			Instant now = this.clock.instant();
 			this.lastActivity = now;
-			if (message.getMessageProperties().getTimestamp() != null) {
-				Duration behind = Duration.between(message.getMessageProperties().getTimestamp().toInstant(), now);
+			java.util.Date sent = messages.get(messages.size() - 1).getMessageProperties().getTimestamp();
+			if (sent != null) {
+				Duration behind = Duration.between(sent.toInstant(), now);
 				this.lag = behind.isNegative() ? Duration.ZERO : behind;
 			}
-			SourceCommand command;
-			try {
-				command = this.mapping.map(parse(message));
-			}
-			catch (MappingException ex) {
-				sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), location(message), ex.getMessage(),
-						new String(message.getBody(), StandardCharsets.UTF_8)));
-				deadLetter(channel, message, ex.getMessage());
-				channel.basicAck(tag, false);
-				failed(ex.getMessage());
-				return;
-			}
-			String outcome = deliverInOrder(sink, command);
-			if (log.isDebugEnabled()) {
-				log.debug("Connector " + this.name + ": " + command.externalId() + " " + outcome);
-			}
-			channel.basicAck(tag, false);
-			this.captured.incrementAndGet();
-		}
-		catch (CaptureException ex) {
-			if (ex.retryable()) {
-				retryLater(channel, tag, ex.getMessage());
-			}
-			else {
-				deadLetter(channel, message, "rejected: " + ex.getMessage());
-				channel.basicAck(tag, false);
-				failed(ex.getMessage());
-			}
+			new Batch(sink, messages, channel, settlements).run();
 		}
 		catch (RuntimeException ex) {
 			// a sink that fails in an unexpected way is treated as a passing failure (CaptureException's contract)
-			retryLater(channel, tag, String.valueOf(ex.getMessage()));
+			this.lastError.set(String.valueOf(ex.getMessage()));
 		}
 		finally {
-			this.deliveryLock.readLock().unlock();
+			try {
+				settle(channel, messages, settlements);
+			}
+			finally {
+				this.deliveryLock.readLock().unlock();
+			}
+		}
+	}
+
+	/** One batch in progress: the pending run of captures and each message's settlement. */
+	private final class Batch {
+
+		private final CaptureSink sink;
+
+		private final List<Message> messages;
+
+		private final Channel channel;
+
+		private final Settlement[] settlements;
+
+		private final List<Integer> run = new ArrayList<>();
+
+		private final List<SourceCommand.Capture> captures = new ArrayList<>();
+
+		Batch(CaptureSink sink, List<Message> messages, Channel channel, Settlement[] settlements) {
+			this.sink = sink;
+			this.messages = messages;
+			this.channel = channel;
+			this.settlements = settlements;
+		}
+
+		void run() throws IOException {
+			for (int i = 0; i < this.messages.size(); i++) {
+				Message message = this.messages.get(i);
+				SourceCommand command;
+				try {
+					command = AmqpSource.this.mapping.map(parse(message));
+				}
+				catch (MappingException ex) {
+					if (!malformed(i, message, ex)) {
+						return;
+					}
+					continue;
+				}
+				if (command instanceof SourceCommand.Capture capture) {
+					this.run.add(i);
+					this.captures.add(capture);
+					continue;
+				}
+				if (!flush() || !single(i, command)) {
+					return;
+				}
+			}
+			flush();
+		}
+
+		private boolean malformed(int i, Message message, MappingException ex) throws IOException {
+			try {
+				this.sink.reportMalformed(new MalformedInput(AmqpSource.this.mapping.sourceSystem(), location(message),
+						ex.getMessage(), new String(message.getBody(), StandardCharsets.UTF_8)));
+			}
+			catch (CaptureException reportFailed) {
+				AmqpSource.this.lastError.set(reportFailed.getMessage());
+				return false;
+			}
+			deadLetter(this.channel, message, ex.getMessage());
+			this.settlements[i] = Settlement.ACK;
+			failed(ex.getMessage());
+			return true;
+		}
+
+		/** Delivers an update, cancel or completion; false if it failed retryably (stop the batch). */
+		private boolean single(int i, SourceCommand command) throws IOException {
+			if (AmqpSource.this.closed) {
+				return false;
+			}
+			try {
+				String outcome = retrying(() -> command.deliver(this.sink));
+				done(i, command.externalId(), outcome);
+				return true;
+			}
+			catch (CaptureException ex) {
+				return failure(i, ex);
+			}
+		}
+
+		/** Captures the pending run in one call; false if it failed retryably (stop the batch). */
+		private boolean flush() throws IOException {
+			if (this.run.isEmpty()) {
+				return true;
+			}
+			if (AmqpSource.this.closed) {
+				return false;
+			}
+			List<CapturedItem> items = this.captures.stream().map(SourceCommand.Capture::item).toList();
+			List<CaptureOutcome> outcomes;
+			try {
+				outcomes = retrying(() -> this.sink.captureAll(items));
+			}
+			catch (CaptureException ex) {
+				if (ex.retryable()) {
+					AmqpSource.this.lastError.set(ex.getMessage());
+					return false;
+				}
+				// not in the SPI (rejections are per item), so the sink could not say which item: ask item by item
+				outcomes = items.stream().map(this::captureOne).toList();
+			}
+			for (int k = 0; k < this.run.size(); k++) {
+				int i = this.run.get(k);
+				SourceCommand.Capture capture = this.captures.get(k);
+				CaptureOutcome outcome = outcomes.get(k);
+				if (!outcome.isCaptured()) {
+					if (!failure(i, outcome.failure())) {
+						return false;
+					}
+					continue;
+				}
+				if (outcome.result().created()) {
+					done(i, capture.externalId(), "captured");
+				}
+				else if (capture.update() == null || !capture.update().hasChanges()) {
+					done(i, capture.externalId(), "captured before");
+				}
+				else {
+					// an upsert: the key was captured before, so its new content travels as an update
+					try {
+						String result = retrying(() -> this.sink.update(capture.update()).outcome().toString());
+						done(i, capture.externalId(), "captured before, updated: " + result);
+					}
+					catch (CaptureException ex) {
+						if (!failure(i, ex)) {
+							return false;
+						}
+					}
+				}
+			}
+			this.run.clear();
+			this.captures.clear();
+			return true;
+		}
+
+		private CaptureOutcome captureOne(CapturedItem item) {
+			try {
+				return CaptureOutcome.captured(this.sink.capture(item));
+			}
+			catch (CaptureException ex) {
+				return CaptureOutcome.failed(ex);
+			}
+		}
+
+		private void done(int i, String externalId, String outcome) {
+			if (log.isDebugEnabled()) {
+				log.debug("Connector " + AmqpSource.this.name + ": " + externalId + " " + outcome);
+			}
+			this.settlements[i] = Settlement.ACK;
+			AmqpSource.this.captured.incrementAndGet();
+		}
+
+		/** Dead-letters a rejected message (true: go on) or leaves a retryable one for requeueing (false: stop). */
+		private boolean failure(int i, CaptureException ex) throws IOException {
+			if (ex.retryable()) {
+				AmqpSource.this.lastError.set(ex.getMessage());
+				return false;
+			}
+			deadLetter(this.channel, this.messages.get(i), "rejected: " + ex.getMessage());
+			this.settlements[i] = Settlement.ACK;
+			failed(ex.getMessage());
+			return true;
+		}
+
+	}
+
+	/**
+	 * Acknowledges what is done (one multiple ack if it is all of the batch) and requeues the rest after the retry
+	 * backoff. While closing, the rest stays unacknowledged: the broker delivers it again when the channel closes.
+	 */
+	private void settle(Channel channel, List<Message> messages, Settlement[] settlements) throws IOException {
+		long requeue = java.util.Arrays.stream(settlements).filter(settlement -> settlement != Settlement.ACK).count();
+		if (requeue == 0) {
+			channel.basicAck(messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag(), true);
+			return;
+		}
+		if (!this.closed) {
+			log.warn("Connector " + this.name + ": capture failed, " + requeue + " message(s) requeued: "
+					+ this.lastError.get());
+			try {
+				Thread.sleep(this.settings.retryBackoff().toMillis());
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		for (int i = 0; i < messages.size(); i++) {
+			long tag = messages.get(i).getMessageProperties().getDeliveryTag();
+			if (settlements[i] == Settlement.ACK) {
+				channel.basicAck(tag, false);
+			}
+			else {
+				channel.basicNack(tag, false, true);
+			}
 		}
 	}
 
 	/**
-	 * Retries a retryable failure in place a few times before giving the message back: a requeued message goes behind
+	 * Retries a retryable failure in place a few times before giving the messages back: a requeued message goes behind
 	 * the ones prefetched after it, and an item's later change could overtake it.
 	 */
-	private String deliverInOrder(CaptureSink sink, SourceCommand command) {
+	private <T> T retrying(java.util.function.Supplier<T> call) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return command.deliver(sink);
+				return call.get();
 			}
 			catch (CaptureException ex) {
 				if (!ex.retryable() || attempt >= 3 || this.closed) {
@@ -202,18 +414,6 @@ public final class AmqpSource implements ConnectorSource {
 			Thread.currentThread().interrupt();
 			throw CaptureException.temporaryFailure("interrupted while waiting to retry", interrupted);
 		}
-	}
-
-	private void retryLater(Channel channel, long tag, String error) throws IOException {
-		this.lastError.set(error);
-		log.warn("Connector " + this.name + ": capture failed, message requeued: " + error);
-		try {
-			Thread.sleep(this.settings.retryBackoff().toMillis());
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-		}
-		channel.basicNack(tag, false, true);
 	}
 
 	private void failed(String error) {

@@ -1,5 +1,8 @@
 package org.openwd.connector.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the platform gives a {@link ConnectorSource} to deliver into: the entrance to the
  * global task list.
@@ -34,6 +37,14 @@ package org.openwd.connector.api;
  * <p>
  * Calls after the source's {@link ConnectorSource#close()} returned are a bug; the sink
  * may reject them with {@link IllegalStateException}.
+ *
+ * <h2>Batches</h2>
+ * <p>
+ * A source that reads many items at once (a batch of queued messages, a page of rows)
+ * may hand them to {@link #captureAll} instead of calling {@link #capture} for each. The
+ * platform captures them in one transaction, which costs much less per item. Each item
+ * is answered like a single capture; one bad item is rejected on its own and does not
+ * take the good ones with it.
  */
 public interface CaptureSink {
 
@@ -44,6 +55,51 @@ public interface CaptureSink {
 	 * @throws CaptureException if nothing was committed
 	 */
 	CaptureResult capture(CapturedItem item);
+
+	/**
+	 * Captures several items, each exactly as {@link #capture} would, in as few
+	 * transactions as the sink can (the platform: one). Idempotence holds within the call
+	 * and across calls: an item whose key was captured before, or appears earlier in the
+	 * same list, is answered {@code created == false} with the first item's task.
+	 * <p>
+	 * A normal return means every item whose outcome {@link CaptureOutcome#isCaptured()
+	 * is captured} is durably committed; the source acknowledges those upstream and
+	 * handles each failed item as if {@link #capture} had thrown its
+	 * {@link CaptureOutcome#failure()} (dead-letter the poison, redeliver the retryable).
+	 * Items are applied in list order, so a source keeps an item's order by putting its
+	 * later changes ({@link #update} and the others) after the call returned.
+	 * <p>
+	 * After a retryable failure of one item the sink may stop: the items after it then
+	 * carry the same retryable failure, uncommitted, so that nothing overtakes the item
+	 * that is delivered again.
+	 * <p>
+	 * The default implementation calls {@link #capture} for each item, and stops at the
+	 * first retryable failure.
+	 * @param items the items, in upstream order; may be empty
+	 * @return one outcome per item, in the order of {@code items}
+	 * @throws CaptureException if nothing was committed, e.g. because the database is
+	 * unavailable; such a failure is always {@link CaptureException#retryable()
+	 * retryable}: deliver every item again later. Rejections of single items are outcomes,
+	 * never exceptions.
+	 */
+	default List<CaptureOutcome> captureAll(List<CapturedItem> items) {
+		List<CaptureOutcome> outcomes = new ArrayList<>(items.size());
+		CaptureException passing = null;
+		for (CapturedItem item : items) {
+			if (passing != null) {
+				outcomes.add(CaptureOutcome.failed(passing));
+				continue;
+			}
+			try {
+				outcomes.add(CaptureOutcome.captured(capture(item)));
+			}
+			catch (CaptureException ex) {
+				outcomes.add(CaptureOutcome.failed(ex));
+				passing = ex.retryable() ? ex : null;
+			}
+		}
+		return outcomes;
+	}
 
 	/**
 	 * Applies a source system's changes to a captured item's task.

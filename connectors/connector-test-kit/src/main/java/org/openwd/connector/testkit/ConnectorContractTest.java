@@ -27,8 +27,14 @@ import static org.awaitility.Awaitility.await;
  * <li>input the platform rejects for good is not retried forever;</li>
  * <li>updates and cancels reach the task;</li>
  * <li>after {@code close()} returned, the source makes no sink call, and it cannot be started again;</li>
- * <li>health counts what was captured and what failed.</li>
+ * <li>health counts what was captured and what failed;</li>
+ * <li>a burst of input (which a batching source hands to {@code captureAll}) loses nothing and doubles nothing, also
+ * when the whole batch fails retryably once, and an item the platform rejects within a burst is given up on its
+ * own.</li>
  * </ul>
+ * A source may deliver captures one by one or in batches ({@link org.openwd.connector.api.CaptureSink#captureAll});
+ * the contract holds for both. The burst tests put {@link #burstSize()} items into the upstream as fast as it takes
+ * them, so a batching source reads them as batches.
  * Every test uses fresh external ids, so upstreams may be shared between tests.
  */
 public abstract class ConnectorContractTest {
@@ -64,6 +70,11 @@ public abstract class ConnectorContractTest {
 	/** How long to wait for the source to deliver. */
 	protected Duration timeout() {
 		return Duration.ofSeconds(20);
+	}
+
+	/** How many items the burst tests put into the upstream at once. */
+	protected int burstSize() {
+		return 60;
 	}
 
 	/** How long the source is watched to show it does nothing (after close). */
@@ -191,6 +202,75 @@ public abstract class ConnectorContractTest {
 
 		await().during(quietPeriod()).atMost(quietPeriod().plusSeconds(5)).until(() -> this.sink.violations() == 0);
 		assertThatIllegalStateException().isThrownBy(() -> this.source.start(this.sink));
+	}
+
+	@Test
+	void capturesABurstOfItemsEachExactlyOnceAlsoWithRepeatsInsideIt() throws Exception {
+		String run = newId("b");
+		int n = burstSize();
+		start();
+		for (int i = 0; i < n; i++) {
+			sendCapture(run + "-" + i, "burst item " + i);
+			if (i % 10 == 9) {
+				sendAgain(run + "-" + (i - 5), "burst item " + (i - 5));
+			}
+		}
+
+		await().atMost(timeout()).until(() -> burstTasks(run) == n);
+		String marker = newId("marker");
+		sendCapture(marker, "after the burst");
+		await().atMost(timeout()).until(() -> this.sink.task(sourceSystem(), marker).isPresent());
+		assertThat(burstTasks(run)).as("every item of the burst once, repeats included").isEqualTo(n);
+		for (int i = 0; i < n; i++) {
+			assertThat(this.sink.task(sourceSystem(), run + "-" + i)).as("item %d", i)
+				.hasValueSatisfying(task -> assertThat(task.state()).isEqualTo(State.OPEN));
+		}
+	}
+
+	@Test
+	void losesNothingOfABurstWhoseFirstDeliveryFailedRetryably() throws Exception {
+		String run = newId("b");
+		int n = burstSize();
+		this.sink.failNextCallWith(RecordingSink.firstAttemptFails());
+		start();
+		for (int i = 0; i < n; i++) {
+			sendCapture(run + "-" + i, "burst item " + i);
+		}
+
+		await().atMost(timeout()).until(() -> burstTasks(run) == n);
+		assertThat(this.sink.log()).anyMatch(entry -> entry.endsWith("failed: contract: first attempt fails"));
+	}
+
+	@Test
+	void givesUpOnAnItemThePlatformRejectsWithinABurstAndCapturesTheOthers() throws Exception {
+		String run = newId("b");
+		int n = burstSize();
+		String poison = run + "-p";
+		this.sink.rejectCapturesOf(poison, "type: unknown work type");
+		start();
+		for (int i = 0; i < n; i++) {
+			sendCapture(run + "-" + i, "burst item " + i);
+			if (i == n / 2) {
+				sendCapture(poison, "rejected");
+			}
+		}
+
+		await().atMost(timeout()).until(() -> burstTasks(run) == n);
+		await().atMost(timeout()).until(() -> this.sink.rejectionsOf(poison) >= 1);
+		String marker = newId("marker");
+		sendCapture(marker, "after the burst");
+		await().atMost(timeout()).until(() -> this.sink.task(sourceSystem(), marker).isPresent());
+		assertThat(this.sink.task(sourceSystem(), poison)).isEmpty();
+		assertThat(this.sink.rejectionsOf(poison)).as("rejected input is not retried").isEqualTo(1);
+		await().atMost(timeout()).untilAsserted(() -> assertThat(this.source.health().failedCount()).isPositive());
+	}
+
+	private long burstTasks(String run) {
+		return this.sink.tasks()
+			.stream()
+			.filter(task -> task.item().sourceSystem().equals(sourceSystem())
+					&& task.item().externalId().startsWith(run + "-") && !task.item().externalId().equals(run + "-p"))
+			.count();
 	}
 
 	@Test

@@ -3,12 +3,14 @@ package org.openwd.connector.testkit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.openwd.connector.api.CaptureException;
+import org.openwd.connector.api.CaptureOutcome;
 import org.openwd.connector.api.CaptureResult;
 import org.openwd.connector.api.CaptureSink;
 import org.openwd.connector.api.CapturedItem;
@@ -24,6 +26,10 @@ import org.openwd.connector.api.MalformedInput;
  * a repeated change answers {@code UNCHANGED}, a change to a closed task {@code TASK_CLOSED}, a change to an unknown
  * item {@code UNKNOWN_ITEM}. Thread-safe. Tests can make the next calls fail, and after {@link #sourceClosed()} every
  * call is counted as a violation of the SPI (and rejected with {@link IllegalStateException}).
+ * <p>
+ * {@link #captureAll} is atomic like the platform's: a queued retryable failure fails the whole call and records
+ * nothing; a queued non-retryable failure, or a key given to {@link #rejectCapturesOf}, rejects that one item and the
+ * others are captured. {@link #batchCalls()} and {@link #largestBatch()} show whether a source batches.
  */
 public final class RecordingSink implements CaptureSink {
 
@@ -53,6 +59,14 @@ public final class RecordingSink implements CaptureSink {
 
 	private int calls;
 
+	private int batchCalls;
+
+	private int largestBatch;
+
+	private final Map<String, String> rejectedKeys = new HashMap<>();
+
+	private final Map<String, Integer> rejections = new HashMap<>();
+
 	/** The next sink call throws this instead of committing (queued: several calls can be made to fail). */
 	public synchronized void failNextCallWith(RuntimeException failure) {
 		this.failures.addLast(failure);
@@ -63,9 +77,68 @@ public final class RecordingSink implements CaptureSink {
 		this.closed = true;
 	}
 
+	/**
+	 * Every capture of this external id is rejected for good (non-retryable), in {@link #capture} and in
+	 * {@link #captureAll}, as the platform rejects an item it can never store.
+	 */
+	public synchronized void rejectCapturesOf(String externalId, String reason) {
+		this.rejectedKeys.put(externalId, reason);
+	}
+
 	@Override
 	public synchronized CaptureResult capture(CapturedItem item) {
 		enter("capture " + item.externalId());
+		CaptureException rejected = rejection(item);
+		if (rejected != null) {
+			this.log.set(this.log.size() - 1, "capture " + item.externalId() + " failed: " + rejected.getMessage());
+			throw rejected;
+		}
+		return record(item);
+	}
+
+	@Override
+	public synchronized List<CaptureOutcome> captureAll(List<CapturedItem> items) {
+		this.calls++;
+		this.batchCalls++;
+		this.largestBatch = Math.max(this.largestBatch, items.size());
+		if (this.closed) {
+			this.violations++;
+			throw new IllegalStateException("sink called after the source was closed: captureAll " + items.size());
+		}
+		RuntimeException head = this.failures.peekFirst();
+		if (head != null && !(head instanceof CaptureException ex && !ex.retryable())) {
+			// the whole call fails and commits nothing
+			this.failures.pollFirst();
+			items.forEach(item -> this.log.add("capture " + item.externalId() + " failed: " + head.getMessage()));
+			throw head;
+		}
+		List<CaptureOutcome> outcomes = new ArrayList<>(items.size());
+		for (CapturedItem item : items) {
+			RuntimeException failure = this.failures.peekFirst() instanceof CaptureException ex && !ex.retryable()
+					? this.failures.pollFirst() : null;
+			CaptureException rejected = failure != null ? (CaptureException) failure : rejection(item);
+			if (rejected != null) {
+				this.log.add("capture " + item.externalId() + " failed: " + rejected.getMessage());
+				outcomes.add(CaptureOutcome.failed(rejected));
+			}
+			else {
+				this.log.add("capture " + item.externalId());
+				outcomes.add(CaptureOutcome.captured(record(item)));
+			}
+		}
+		return outcomes;
+	}
+
+	private CaptureException rejection(CapturedItem item) {
+		String reason = this.rejectedKeys.get(item.externalId());
+		if (reason == null) {
+			return null;
+		}
+		this.rejections.merge(item.externalId(), 1, Integer::sum);
+		return CaptureException.rejected(reason);
+	}
+
+	private CaptureResult record(CapturedItem item) {
 		String key = key(item.sourceSystem(), item.externalId());
 		RecordedTask existing = this.tasks.get(key);
 		if (existing != null) {
@@ -172,6 +245,21 @@ public final class RecordingSink implements CaptureSink {
 	/** How many sink calls were made, including failed ones. */
 	public synchronized int calls() {
 		return this.calls;
+	}
+
+	/** How many {@link #captureAll} calls were made, including failed ones. */
+	public synchronized int batchCalls() {
+		return this.batchCalls;
+	}
+
+	/** The most items one {@link #captureAll} call carried. */
+	public synchronized int largestBatch() {
+		return this.largestBatch;
+	}
+
+	/** How often a key given to {@link #rejectCapturesOf} was rejected. */
+	public synchronized int rejectionsOf(String externalId) {
+		return this.rejections.getOrDefault(externalId, 0);
 	}
 
 	/** Sink calls made after {@link #sourceClosed()}. */
