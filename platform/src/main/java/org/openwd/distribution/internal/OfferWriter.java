@@ -102,8 +102,11 @@ class OfferWriter {
 	}
 
 	String channel(TaskSnapshot task) {
-		return task.routingProfile() == null ? "case"
-				: catalog.find(task.routingProfile()).map(RoutingProfile::channel).orElse("case");
+		return channel(task.routingProfile());
+	}
+
+	String channel(String routingProfile) {
+		return routingProfile == null ? "case" : catalog.find(routingProfile).map(RoutingProfile::channel).orElse("case");
 	}
 
 	private void lockClaim(String employee) {

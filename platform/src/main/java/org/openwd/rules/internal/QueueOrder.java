@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.openwd.rules.priority.AgingOrderIndex;
 import org.openwd.rules.priority.PriorityPolicy;
 import org.openwd.rules.priority.PrioritySubject;
+import org.openwd.task.QueuedTaskView;
 import org.openwd.task.TaskSnapshot;
 
 /**
@@ -45,7 +46,11 @@ final class QueueOrder {
 
 	/** Puts a queued task in the order, or moves it; its profile must be known. */
 	void upsert(TaskSnapshot task) {
-		index.update(task.routingProfile(), subject(task), queued(task));
+		upsert(QueuedTaskView.of(task));
+	}
+
+	void upsert(QueuedTaskView task) {
+		index.update(task.routingProfile(), subject(task), queued(task.routingProfile(), task.requiredSkills()));
 	}
 
 	boolean remove(UUID id) {
@@ -76,10 +81,10 @@ final class QueueOrder {
 
 	}
 
-	private Queued queued(TaskSnapshot task) {
-		Set<String> skills = task.requiredSkills() == null ? Set.of()
-				: task.requiredSkills().stream().map(skill -> skill.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-		Queued queued = new Queued(task.routingProfile(), skills);
+	private Queued queued(String profile, Set<String> requiredSkills) {
+		Set<String> skills = requiredSkills == null ? Set.of()
+				: requiredSkills.stream().map(skill -> skill.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+		Queued queued = new Queued(profile, skills);
 		Queued known = shared.get(queued);
 		if (known != null) {
 			return known;
@@ -92,9 +97,12 @@ final class QueueOrder {
 
 	/** The priority inputs of a task: aging counts from when it was queued (its capture time if never). */
 	static PrioritySubject subject(TaskSnapshot task) {
-		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
-		return new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(), task.dueTime(),
-				task.priorityPinned(), task.priorityBoost(), List.of());
+		return subject(QueuedTaskView.of(task));
+	}
+
+	static PrioritySubject subject(QueuedTaskView task) {
+		return new PrioritySubject(task.id().value(), task.waitingSince(), task.businessValue(), task.slaWarningAt(),
+				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
 	}
 
 }
