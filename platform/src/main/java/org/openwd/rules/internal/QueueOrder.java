@@ -35,6 +35,9 @@ final class QueueOrder {
 
 	private final Map<Queued, Queued> shared = new HashMap<>();
 
+	/** The same shared instances, by the (profile, skills) pair as tasks spell it (skills not yet lower-cased). */
+	private final Map<Queued, Queued> sharedAsGiven = new HashMap<>();
+
 	/** Sets a profile's policy (see {@link AgingOrderIndex#replacePolicy}). */
 	void replacePolicy(String profile, PriorityPolicy policy) {
 		index.replacePolicy(profile, policy);
@@ -82,15 +85,25 @@ final class QueueOrder {
 	}
 
 	private Queued queued(String profile, Set<String> requiredSkills) {
-		Set<String> skills = requiredSkills == null ? Set.of()
-				: requiredSkills.stream().map(skill -> skill.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-		Queued queued = new Queued(profile, skills);
-		Queued known = shared.get(queued);
+		// the pair as given maps to its lower-cased shared instance: a rebuild of a million tasks with a few hundred
+		// distinct pairs lower-cases each pair once
+		Queued given = new Queued(profile, requiredSkills == null ? Set.of() : requiredSkills);
+		Queued known = sharedAsGiven.get(given);
 		if (known != null) {
 			return known;
 		}
-		if (shared.size() < SHARED_LIMIT) {
+		Set<String> skills = given.skills().stream().map(skill -> skill.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		Queued queued = new Queued(profile, skills);
+		known = shared.get(queued);
+		if (known != null) {
+			queued = known;
+		}
+		else if (shared.size() < SHARED_LIMIT) {
 			shared.put(queued, queued);
+		}
+		if (sharedAsGiven.size() < SHARED_LIMIT) {
+			sharedAsGiven.put(new Queued(profile, Set.copyOf(given.skills())), queued);
 		}
 		return queued;
 	}

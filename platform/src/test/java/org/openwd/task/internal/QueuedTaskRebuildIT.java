@@ -60,7 +60,8 @@ class QueuedTaskRebuildIT extends IntegrationTest {
 		Map<String, Object> definition = Map.of("name", profile, "priority",
 				Map.of("start", 10, "increment", 1, "interval", "PT1M", "max", 50, "valueWeight", 1), "sla",
 				Map.of("duration", "PT8H", "warningBefore", "PT1H"), "calendar", "24x7", "offerTimeout", "PT30S",
-				"targets", List.of(Map.of("skills", "*"), Map.of("skills", "*")), "channel", "case", "autoAccept", false);
+				"targets", List.of(Map.of("skills", "*", "waitBeforeWidening", "PT1H"), Map.of("skills", "*")), "channel", "case",
+				"autoAccept", false);
 		Api.Response saved = api.send("owner", HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/routing-profiles/" + profile))
 			.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(definition))), Map.of("Content-Type", "application/json"));
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
