@@ -68,8 +68,8 @@ class QueuedTaskRebuild {
 		this.indexes = indexes;
 	}
 
-	// first among the ready listeners: the others (the engine's job executor, the outstanding-event republication ...)
-	// need no queue, and the dispatcher can only offer work once its queue is back
+	// first among the ready listeners: the distributor can offer work only once its queue is back, and no other ready
+	// listener needs to run before this one
 	@EventListener(ApplicationReadyEvent.class)
 	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 	void rebuild() {
