@@ -32,6 +32,8 @@ RABBIT_NODE=${OPENWD_IT_RABBIT_NODE:-openwd-it@localhost}
 TIMEOUT=${OPENWD_SERVICES_TIMEOUT:-120}
 # 1 (default): every start drops the openwd_* databases and the RabbitMQ vhost "/" so a run starts clean.
 RESET=${OPENWD_SERVICES_RESET:-1}
+# InnoDB buffer pool of the test MariaDB, e.g. 2G for bulk-loaded benchmark backlogs (empty: MariaDB's default, 128M).
+MARIADB_BUFFER_POOL=${OPENWD_IT_MARIADB_BUFFER_POOL:-}
 
 # Keycloak (OIDC provider of openwd.security.mode=oidc). OPENWD_IT_KEYCLOAK=0 leaves it out.
 KEYCLOAK=${OPENWD_IT_KEYCLOAK:-1}
@@ -248,6 +250,7 @@ mdb_start() {
       --bind-address=127.0.0.1 --user=root --transaction-isolation=READ-COMMITTED \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
       --pid-file="$MDB_PIDFILE" --log-error="$MDB_ERRLOG" --max-connections=500 \
+      ${MARIADB_BUFFER_POOL:+--innodb-buffer-pool-size="$MARIADB_BUFFER_POOL"} \
       </dev/null >>"$MDB_CONSOLE" 2>&1 9>&- &
     local pid=$!
     echo "$pid" >"$MDB_PIDFILE"   # mariadbd rewrites it with the same PID once up

@@ -17,6 +17,9 @@ public interface GlobalTaskList {
 	/** The tasks offered to or assigned to an employee right now. */
 	java.util.List<TaskSnapshot> openAssignments(String employee);
 
+	/** Every task offered to or assigned to anyone right now, in one query of the few columns it needs. */
+	java.util.List<OpenAssignment> openAssignments();
+
 	TaskSnapshot offer(TaskId id, String employee, Instant expiresAt, String actor);
 
 	/**

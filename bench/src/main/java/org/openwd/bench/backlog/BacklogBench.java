@@ -124,7 +124,26 @@ public final class BacklogBench {
 				s.tasks() + " tasks in " + round(loaded.seconds()) + " s; " + loaded.changedProfileTasks().size()
 						+ " of profile " + fixture.profileName(BacklogFixture.CHANGED_PROFILE) + "; " + load());
 
-		// 3. W4 restart
+		// 3. W4 restart; -Dopenwd.bench.restarts=N measures N - 1 extra restarts first (each its own rows, "restart k of N")
+		int restarts = Integer.getInteger("openwd.bench.restarts", 1);
+		for (int k = 1; k < restarts; k++) {
+			long again = System.nanoTime();
+			try (BacklogPlatform platform = BacklogPlatform.start(s.jar(), dataDir, s.employees(), s.heap(), args, START_TIMEOUT)) {
+				double healthy = seconds(again);
+				Path log = dataDir.resolve("platform.log");
+				Matcher distribution = awaitLine(log, DISTRIBUTION, Duration.ofMinutes(15));
+				Matcher order = awaitLine(log, QUEUE_ORDER, Duration.ofMinutes(15));
+				double rebuilt = seconds(again);
+				Matcher started = find(log, STARTED);
+				String w4 = "W4 restart " + k + " of " + restarts;
+				results.add(w4, "restart -> healthy", healthy, "s", "Spring reports started in "
+						+ (started == null ? "?" : started.group(1)) + " s; " + s.tasks() + " queued tasks");
+				results.add(w4, "restart -> healthy and both rebuilds logged", rebuilt, "s", load());
+				results.add(w4, "Distributor rebuild (its log)", Long.parseLong(distribution.group(3)), "ms",
+						distribution.group(1) + " queued tasks, " + distribution.group(2) + " employees");
+				results.add(w4, "QueueOrdering rebuild (its log)", Long.parseLong(order.group(2)), "ms", order.group(1) + " queued tasks");
+			}
+		}
 		long restart = System.nanoTime();
 		try (BacklogPlatform platform = BacklogPlatform.start(s.jar(), dataDir, s.employees(), s.heap(), args, START_TIMEOUT)) {
 			double healthy = seconds(restart);
@@ -158,7 +177,12 @@ public final class BacklogBench {
 								: "InnoDB rows inserted + updated + deleted, whole server; " + s.tasks() + " queued tasks aging");
 			}
 
-			// 5. W3 shift start and 6. W5 profile change, with the employees working
+			// 5. W3 shift start and 6. W5 profile change, with the employees working (-Dopenwd.bench.shift=false: not)
+			if (!Boolean.parseBoolean(System.getProperty("openwd.bench.shift", "true"))) {
+				int d = Integer.parseInt(distribution.group(1));
+				int q = Integer.parseInt(order.group(1));
+				return new Verdict(loaded.tasks(), d, q, 0, 0, 0, List.of()); // no shift: "0 of 0 employees offered"
+			}
 			return shift(platform.url, fixture, people, loaded, Integer.parseInt(distribution.group(1)),
 					Integer.parseInt(order.group(1)), log);
 		}

@@ -42,6 +42,9 @@ import org.openwd.rules.RoutingProfiles;
 import org.openwd.rules.priority.PriorityPolicy;
 import org.openwd.rules.priority.PrioritySubject;
 import org.openwd.task.GlobalTaskList;
+import org.openwd.task.OpenAssignment;
+import org.openwd.task.QueuedTaskIndex;
+import org.openwd.task.QueuedTaskView;
 import org.openwd.task.TaskAction;
 import org.openwd.task.TaskId;
 import org.openwd.task.TaskSnapshot;
@@ -50,7 +53,6 @@ import org.openwd.task.TaskStateChanged;
 import org.openwd.task.TaskUpdated;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -65,12 +67,12 @@ import org.springframework.stereotype.Component;
  * committed at once. No polling: the only timers are the exact moments a cascade widens or an offer expires.
  */
 @Component
-public class Distributor implements DisposableBean {
+public class Distributor implements DisposableBean, QueuedTaskIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(Distributor.class);
 
 	/** Task attribute naming the employee personal work is meant for. */
-	public static final String PERSONAL_EMPLOYEE = "personalEmployee";
+	public static final String PERSONAL_EMPLOYEE = QueuedTaskView.PERSONAL_EMPLOYEE;
 
 	private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "openwd-distributor");
@@ -111,6 +113,7 @@ public class Distributor implements DisposableBean {
 
 	private final Map<String, Integer> profileVersions = new HashMap<>();
 
+	/** Set on the loop when the start-up rebuild is complete (or never, when distribution is disabled). */
 	private volatile boolean started;
 
 	/** Decisions taken but not yet committed (loop thread only): see {@link #flushRound()}. */
@@ -130,6 +133,17 @@ public class Distributor implements DisposableBean {
 	private record PendingOffer(OfferWriter.Decision decision, QueuedTask queued) {
 	}
 
+	/** Jobs that arrived before the rebuild was complete (loop thread only). */
+	private final List<Runnable> parked = new ArrayList<>();
+
+	/** How many rebuild batches may wait for the loop at once (bounds the memory the reading thread can run ahead). */
+	private final java.util.concurrent.Semaphore rebuildPermits = new java.util.concurrent.Semaphore(4);
+
+	private volatile long rebuildBegun;
+
+	/** CPU time the rebuild cost the loop thread (loop thread only). */
+	private long rebuildCpu;
+
 	Distributor(GlobalTaskList tasks, Employees employees, RoutingProfiles catalog, OfferWriter writer,
 			ObjectProvider<LiveChannel> live, DistributionProperties properties, ServiceLevelBoard serviceLevels, Clock clock) {
 		this.tasks = tasks;
@@ -143,35 +157,84 @@ public class Distributor implements DisposableBean {
 		this.engine = new MatchingEngine(properties.strategy(), properties.lastAgentWindow(), serviceLevels);
 	}
 
-	// ---- life cycle
+	// ---- life cycle: the start-up rebuild (the task list reads the queued tasks once for every QueuedTaskIndex)
 
-	@EventListener(ApplicationReadyEvent.class)
-	void start() {
+	@Override
+	public void rebuildStarting() {
 		if (!properties.enabled()) {
 			log.info("Push distribution is disabled (openwd.distribution.enabled=false)");
 			return;
 		}
-		submit(() -> {
-			long begun = System.nanoTime();
+		rebuildBegun = System.nanoTime();
+		loop.execute(() -> guarded(() -> {
+			long cpu = cpuNanos();
 			syncProfiles();
 			Instant now = clock.instant();
-			List<EmployeeSnapshot> everyone = employees.all();
-			Map<String, Map<String, Integer>> loads = writer.loads(everyone.stream().map(EmployeeSnapshot::id).toList());
-			for (EmployeeSnapshot employee : everyone) {
-				engine.worker(worker(employee), now);
-				engine.load(employee.id(), loads.getOrDefault(employee.id(), Map.of()));
-			}
-			tasks.forEachInState(TaskState.QUEUED, this::queue);
-			tasks.forEachInState(TaskState.OFFERED, task -> armExpiry(task));
-			started = true;
-			log.info("Distribution started: {} queued tasks, {} employees in {} ms", engine.queuedCount(),
-					employees.all().size(), (System.nanoTime() - begun) / 1_000_000);
 			for (EmployeeSnapshot employee : employees.all()) {
+				engine.worker(worker(employee), now);
+				engine.load(employee.id(), Map.of());
+			}
+			// every employee's load and every offer timer from one query, instead of one query per employee
+			Map<String, Map<String, Integer>> loads = new HashMap<>();
+			for (OpenAssignment open : tasks.openAssignments()) {
+				loads.computeIfAbsent(open.employee(), e -> new HashMap<>()).merge(writer.channelOf(open.routingProfile()), 1,
+						Integer::sum);
+				if (open.state() == TaskState.OFFERED) {
+					armExpiry(open.id().value(), open.employee(), open.offerExpiresAt());
+				}
+			}
+			loads.forEach(engine::load);
+			rebuildCpu += cpuNanos() - cpu;
+		}));
+	}
+
+	/**
+	 * Called on the reading thread; the batch is queued into the engine on the loop, at most a few batches ahead of it.
+	 * Triggers that arrive meanwhile wait (see {@link #submit}) and run after the last batch, each re-reading its task.
+	 */
+	@Override
+	public void rebuildBatch(List<QueuedTaskView> batch) {
+		if (!properties.enabled()) {
+			return;
+		}
+		rebuildPermits.acquireUninterruptibly();
+		try {
+			loop.execute(() -> {
+				try {
+					long cpu = cpuNanos();
+					guarded(() -> batch.forEach(this::queue));
+					rebuildCpu += cpuNanos() - cpu;
+				}
+				finally {
+					rebuildPermits.release();
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			rebuildPermits.release();
+			throw ex;
+		}
+	}
+
+	@Override
+	public void rebuildFinished(long count) {
+		if (!properties.enabled()) {
+			return;
+		}
+		loop.execute(() -> run(() -> {
+			started = true;
+			List<EmployeeSnapshot> all = employees.all();
+			log.info("Distribution started: {} queued tasks, {} employees in {} ms (loop CPU {} ms)", engine.queuedCount(),
+					all.size(), (System.nanoTime() - rebuildBegun) / 1_000_000, rebuildCpu / 1_000_000);
+			List<Runnable> parkedJobs = new ArrayList<>(parked);
+			parked.clear();
+			for (EmployeeSnapshot employee : all) {
 				if (employee.presence() == PresenceState.READY) {
 					fillEmployee(employee.id());
 				}
 			}
-		});
+			parkedJobs.forEach(Distributor::guarded);
+		}));
 	}
 
 	@Override
@@ -330,6 +393,10 @@ public class Distributor implements DisposableBean {
 	}
 
 	private void queue(TaskSnapshot task) {
+		queue(QueuedTaskView.of(task));
+	}
+
+	private void queue(QueuedTaskView task) {
 		if (task.routingProfile() == null || !engine.knowsProfile(task.routingProfile())) {
 			catalog.refresh();
 			syncProfiles();
@@ -338,13 +405,10 @@ public class Distributor implements DisposableBean {
 				return;
 			}
 		}
-		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
-		PrioritySubject subject = new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(),
-				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
-		Object personal = task.attributes().get(PERSONAL_EMPLOYEE);
+		PrioritySubject subject = new PrioritySubject(task.id().value(), task.waitingSince(), task.businessValue(),
+				task.slaWarningAt(), task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
 		engine.queue(new QueuedTask(subject, task.routingProfile(), task.requiredSkills(), task.department(), task.customerId(),
-				rejecters.getOrDefault(task.id().value(), Set.of()), personal == null ? null : personal.toString(),
-				task.targetStep()));
+				rejecters.getOrDefault(task.id().value(), Set.of()), task.personalEmployee(), task.targetStep()));
 	}
 
 	private void decideTask(UUID taskId) {
@@ -592,12 +656,14 @@ public class Distributor implements DisposableBean {
 	}
 
 	private void armExpiry(TaskSnapshot task) {
-		if (task.offerExpiresAt() == null) {
+		armExpiry(task.id().value(), task.assignedEmployee(), task.offerExpiresAt());
+	}
+
+	private void armExpiry(UUID id, String employee, Instant expiresAt) {
+		if (expiresAt == null) {
 			return;
 		}
-		UUID id = task.id().value();
-		String employee = task.assignedEmployee();
-		long delay = Math.max(0, Duration.between(clock.instant(), task.offerExpiresAt()).toMillis());
+		long delay = Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
 		cancelExpiry(id);
 		expiries.put(id, loop.schedule(() -> run(() -> expire(id, employee)), delay, TimeUnit.MILLISECONDS));
 	}
@@ -672,12 +738,36 @@ public class Distributor implements DisposableBean {
 				e.presence() == PresenceState.READY && !e.outOfOffice(), e.substitute(), e.outOfOffice());
 	}
 
+	/** Runs a job on the loop; until the start-up rebuild is complete it waits there, so it sees the whole queue. */
 	private void submit(Runnable job) {
 		waiting.incrementAndGet();
 		loop.execute(() -> {
 			waiting.decrementAndGet();
-			run(job);
+			runOrPark(() -> run(job));
 		});
+	}
+
+	private void runOrPark(Runnable job) {
+		if (started || !properties.enabled()) {
+			job.run();
+		}
+		else {
+			parked.add(job);
+		}
+	}
+
+	private static long cpuNanos() {
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+	}
+
+	private static void guarded(Runnable job) {
+		try {
+			job.run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Distribution job failed", ex);
+		}
 	}
 
 	/** Runs a job on the loop; afterwards commits the round if no other trigger is waiting (or the round is full). */
@@ -703,14 +793,16 @@ public class Distributor implements DisposableBean {
 
 	private <T> T call(Supplier<T> job) {
 		try {
-			return loop.submit(() -> {
+			java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(() -> {
 				try {
 					return job.get();
 				}
 				finally {
-					run(() -> { });
+					run(() -> { }); // commits the round this call's decisions joined
 				}
-			}).get(30, TimeUnit.SECONDS);
+			});
+			loop.execute(() -> runOrPark(task));
+			return task.get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {

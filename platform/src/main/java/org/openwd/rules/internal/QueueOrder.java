@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.openwd.rules.priority.AgingOrderIndex;
 import org.openwd.rules.priority.PriorityPolicy;
 import org.openwd.rules.priority.PrioritySubject;
+import org.openwd.task.QueuedTaskView;
 import org.openwd.task.TaskSnapshot;
 
 /**
@@ -34,6 +35,9 @@ final class QueueOrder {
 
 	private final Map<Queued, Queued> shared = new HashMap<>();
 
+	/** The same shared instances, by the (profile, skills) pair as tasks spell it (skills not yet lower-cased). */
+	private final Map<Queued, Queued> sharedAsGiven = new HashMap<>();
+
 	/** Sets a profile's policy (see {@link AgingOrderIndex#replacePolicy}). */
 	void replacePolicy(String profile, PriorityPolicy policy) {
 		index.replacePolicy(profile, policy);
@@ -45,7 +49,11 @@ final class QueueOrder {
 
 	/** Puts a queued task in the order, or moves it; its profile must be known. */
 	void upsert(TaskSnapshot task) {
-		index.update(task.routingProfile(), subject(task), queued(task));
+		upsert(QueuedTaskView.of(task));
+	}
+
+	void upsert(QueuedTaskView task) {
+		index.update(task.routingProfile(), subject(task), queued(task.routingProfile(), task.requiredSkills()));
 	}
 
 	boolean remove(UUID id) {
@@ -76,25 +84,38 @@ final class QueueOrder {
 
 	}
 
-	private Queued queued(TaskSnapshot task) {
-		Set<String> skills = task.requiredSkills() == null ? Set.of()
-				: task.requiredSkills().stream().map(skill -> skill.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-		Queued queued = new Queued(task.routingProfile(), skills);
-		Queued known = shared.get(queued);
+	private Queued queued(String profile, Set<String> requiredSkills) {
+		// the pair as given maps to its lower-cased shared instance: a rebuild of a million tasks with a few hundred
+		// distinct pairs lower-cases each pair once
+		Queued given = new Queued(profile, requiredSkills == null ? Set.of() : requiredSkills);
+		Queued known = sharedAsGiven.get(given);
 		if (known != null) {
 			return known;
 		}
-		if (shared.size() < SHARED_LIMIT) {
+		Set<String> skills = given.skills().stream().map(skill -> skill.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		Queued queued = new Queued(profile, skills);
+		known = shared.get(queued);
+		if (known != null) {
+			queued = known;
+		}
+		else if (shared.size() < SHARED_LIMIT) {
 			shared.put(queued, queued);
+		}
+		if (sharedAsGiven.size() < SHARED_LIMIT) {
+			sharedAsGiven.put(new Queued(profile, Set.copyOf(given.skills())), queued);
 		}
 		return queued;
 	}
 
 	/** The priority inputs of a task: aging counts from when it was queued (its capture time if never). */
 	static PrioritySubject subject(TaskSnapshot task) {
-		Instant since = task.waitingSince() != null ? task.waitingSince() : task.capturedAt();
-		return new PrioritySubject(task.id().value(), since, task.businessValue(), task.slaWarningAt(), task.dueTime(),
-				task.priorityPinned(), task.priorityBoost(), List.of());
+		return subject(QueuedTaskView.of(task));
+	}
+
+	static PrioritySubject subject(QueuedTaskView task) {
+		return new PrioritySubject(task.id().value(), task.waitingSince(), task.businessValue(), task.slaWarningAt(),
+				task.dueTime(), task.priorityPinned(), task.priorityBoost(), List.of());
 	}
 
 }

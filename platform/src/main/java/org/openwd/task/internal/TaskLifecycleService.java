@@ -282,6 +282,16 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 	}
 
 	@Override
+	public List<org.openwd.task.OpenAssignment> openAssignments() {
+		return readTx.execute(status -> tasks.findAssignmentsInStates(
+				java.util.EnumSet.of(org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED))
+			.stream()
+			.map(row -> new org.openwd.task.OpenAssignment(new TaskId((UUID) row[0]), (org.openwd.task.TaskState) row[1],
+					(String) row[2], (String) row[3], (Instant) row[4]))
+			.toList());
+	}
+
+	@Override
 	public List<org.openwd.task.CompletionCount> completionsSince(Instant since) {
 		return readTx.execute(status -> tasks.countCompletionsSince(since));
 	}

@@ -36,6 +36,10 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t from Task t where t.assignedEmployee = :employee and t.state in :states")
 	List<Task> findByEmployeeInStates(String employee, Collection<TaskState> states);
 
+	/** id, state, assigned employee, routing profile, offer expiry of every task in the states: no entities. */
+	@Query("select t.id, t.state, t.assignedEmployee, t.routingProfile, t.offerExpiresAt from Task t where t.state in :states")
+	List<Object[]> findAssignmentsInStates(Collection<TaskState> states);
+
 	@Query("select t from Task t where t.state = :state and t.id > :after order by t.id")
 	List<Task> findPageInState(TaskState state, UUID after, Pageable page);
 
