@@ -128,7 +128,16 @@ final class CamundaUserTaskSource implements ConnectorSource {
 				return;
 			}
 			seen.add(task.id());
-			Map<String, Object> fields = fields(task);
+			Map<String, Object> fields;
+			try {
+				fields = fields(task);
+			}
+			catch (RuntimeException ex) {
+				// e.g. the task ended between the query and reading its variables: the next poll sees it gone; the
+				// other tasks of this poll (and the cancels below) must not wait for that
+				this.lastError.set(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				continue;
+			}
 			Delivered known = this.open.get(task.id());
 			if (known != null && known.fields().equals(fields)) {
 				continue;
