@@ -234,6 +234,11 @@ public class QueueOrdering implements QueuedTaskIndex {
 			.map(t -> ranked(t, clock.instant()));
 	}
 
+	/** Whether the queue order holds this task (it is queued and has a known routing profile). */
+	public boolean holds(TaskId id) {
+		return isOrdered(id.value());
+	}
+
 	public synchronized int size() {
 		return order.size();
 	}
