@@ -169,7 +169,9 @@ final class ShiftEmployee {
 			}
 		}
 		catch (RuntimeException ex) {
-			seen.error(id + " accept: " + ex.getMessage());
+			if (!endOfRun(ex)) {
+				seen.error(id + " accept: " + ex.getMessage());
+			}
 		}
 	}
 
@@ -186,8 +188,20 @@ final class ShiftEmployee {
 			}
 		}
 		catch (RuntimeException ex) {
-			seen.error(id + " complete: " + ex.getMessage());
+			if (!endOfRun(ex)) {
+				seen.error(id + " complete: " + ex.getMessage());
+			}
 		}
+	}
+
+	/** A call cut short because the run is over (the scheduler was shut down): not an error of the platform. */
+	private static boolean endOfRun(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InterruptedException) {
+				return true;
+			}
+		}
+		return Thread.currentThread().isInterrupted();
 	}
 
 	void close() {
