@@ -5,11 +5,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.openwd.bench.load.Http;
 import org.openwd.bench.load.LoadGenerator;
 import org.openwd.bench.load.PlatformProcess;
 
@@ -70,23 +68,7 @@ final class BacklogPlatform implements AutoCloseable {
 	}
 
 	private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-		Http http = new Http(url);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("the platform exited with " + process.exitValue() + ":\n" + tail(80));
-			}
-			try {
-				if (http.get(null, "/actuator/health").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException notYet) {
-				// not listening yet
-			}
-			TimeUnit.MILLISECONDS.sleep(200);
-		}
-		throw new IllegalStateException("the platform did not become healthy within " + timeout + ":\n" + tail(80));
+		PlatformProcess.awaitHealthy(process, log, url, timeout);
 	}
 
 	long pid() {
@@ -94,8 +76,7 @@ final class BacklogPlatform implements AutoCloseable {
 	}
 
 	String tail(int lines) throws IOException {
-		List<String> all = Files.readAllLines(log);
-		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		return PlatformProcess.tail(log, lines);
 	}
 
 	@Override

@@ -125,11 +125,17 @@ public final class PlatformProcess implements AutoCloseable {
 	}
 
 	void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+		awaitHealthy(process, log, url, timeout);
+	}
+
+	/** Polls {@code /actuator/health} of a started platform until it answers 200; fails with its log's tail if it exits. */
+	public static void awaitHealthy(Process process, Path log, String url, Duration timeout)
+			throws IOException, InterruptedException {
 		Http http = new Http(url);
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("the platform exited with " + process.exitValue() + ":\n" + tail(80));
+				throw new IllegalStateException("the platform exited with " + process.exitValue() + ":\n" + tail(log, 80));
 			}
 			try {
 				if (http.get(null, "/actuator/health").status() == 200) {
@@ -139,9 +145,9 @@ public final class PlatformProcess implements AutoCloseable {
 			catch (IllegalStateException notYet) {
 				// not listening yet
 			}
-			TimeUnit.MILLISECONDS.sleep(500);
+			TimeUnit.MILLISECONDS.sleep(200);
 		}
-		throw new IllegalStateException("the platform did not become healthy within " + timeout + ":\n" + tail(80));
+		throw new IllegalStateException("the platform did not become healthy within " + timeout + ":\n" + tail(log, 80));
 	}
 
 	/** CPU time the platform process has used so far, all threads. */
@@ -170,6 +176,11 @@ public final class PlatformProcess implements AutoCloseable {
 	}
 
 	public String tail(int lines) throws IOException {
+		return tail(log, lines);
+	}
+
+	/** The last lines of a platform log. */
+	public static String tail(Path log, int lines) throws IOException {
 		List<String> all = Files.readAllLines(log);
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}
