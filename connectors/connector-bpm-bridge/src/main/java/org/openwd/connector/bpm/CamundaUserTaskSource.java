@@ -48,7 +48,18 @@ final class CamundaUserTaskSource implements ConnectorSource {
 	/** User tasks captured by this instance: task id to (external id, the fields last delivered). */
 	private final Map<String, Delivered> open = new LinkedHashMap<>();
 
-	private record Delivered(String externalId, Map<String, Object> fields) {
+	/**
+	 * What this source last did with a user task. {@code suspect} holds fields read once that no longer map although
+	 * the task was captured before: reported as malformed only when the next poll reads them again, because a task
+	 * that ends while it is read shows its variables already gone (two reads, two snapshots), and its external id must
+	 * be kept to cancel it on the next poll.
+	 */
+	private record Delivered(String externalId, Map<String, Object> fields, Map<String, Object> suspect) {
+
+		Delivered(String externalId, Map<String, Object> fields) {
+			this(externalId, fields, null);
+		}
+
 	}
 
 	private final AtomicLong captured = new AtomicLong();
@@ -66,6 +77,9 @@ final class CamundaUserTaskSource implements ConnectorSource {
 	private volatile boolean used;
 
 	private volatile boolean running;
+
+	/** Set by {@link #close()}: a poll in progress stops at the next task. */
+	private volatile boolean closed;
 
 	private Thread worker;
 
@@ -124,7 +138,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 		this.lastActivity = this.clock.instant();
 		Set<String> seen = new HashSet<>();
 		for (UserTasks.UserTask task : active) {
-			if (!this.running) {
+			if (this.closed) {
 				return;
 			}
 			seen.add(task.id());
@@ -142,22 +156,39 @@ final class CamundaUserTaskSource implements ConnectorSource {
 			if (known != null && known.fields().equals(fields)) {
 				continue;
 			}
+			if (known != null && !known.externalId().isEmpty() && !mapsCleanly(fields)
+					&& !fields.equals(known.suspect())) {
+				// captured before and unmappable now: maybe the task is ending under this read; look again next poll
+				this.open.put(task.id(), new Delivered(known.externalId(), known.fields(), fields));
+				continue;
+			}
 			// new, or changed in the engine (name, due date, variables): a capture that upserts
 			String externalId = deliver(sink, task, fields);
 			if (externalId != null) {
-				this.open.put(task.id(), new Delivered(externalId, fields));
+				boolean keepId = externalId.isEmpty() && known != null;
+				this.open.put(task.id(), new Delivered(keepId ? known.externalId() : externalId, fields));
 			}
 		}
 		this.lag = active.isEmpty() || active.get(0).created() == null ? Duration.ZERO
 				: Duration.between(active.get(0).created(), this.clock.instant());
 		for (String gone : Set.copyOf(this.open.keySet())) {
-			if (!seen.contains(gone) && this.running) {
+			if (!seen.contains(gone) && !this.closed) {
 				String externalId = this.open.get(gone).externalId();
 				if (!externalId.isEmpty()) {
 					sink.cancel(new ItemCancel(this.mapping.sourceSystem(), externalId, "the user task ended in the BPM engine"));
 				}
 				this.open.remove(gone);
 			}
+		}
+	}
+
+	private boolean mapsCleanly(Map<String, Object> fields) {
+		try {
+			this.mapping.map(new MapRecord(fields));
+			return true;
+		}
+		catch (MappingException ex) {
+			return false;
 		}
 	}
 
@@ -215,6 +246,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 		Thread thread;
 		synchronized (this) {
 			this.used = true;
+			this.closed = true;
 			this.running = false;
 			thread = this.worker;
 		}
