@@ -8,15 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.openwd.connector.api.CaptureException;
 import org.openwd.connector.api.CaptureSink;
-import org.openwd.connector.api.ConnectorHealth;
-import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.ItemCancel;
 import org.openwd.connector.api.MalformedInput;
+import org.openwd.connector.api.PollingSource;
 import org.openwd.connector.mapping.ItemMapping;
 import org.openwd.connector.mapping.MapRecord;
 import org.openwd.connector.mapping.MappingException;
@@ -29,9 +26,7 @@ import org.openwd.connector.mapping.MappingException;
  * {@code due}, {@code followUp}, {@code created}, {@code priority}, {@code assignee}, and {@code var.NAME} for the
  * process variables named in {@code variables}.
  */
-final class CamundaUserTaskSource implements ConnectorSource {
-
-	private final String name;
+final class CamundaUserTaskSource extends PollingSource {
 
 	private final UserTasks tasks;
 
@@ -62,30 +57,9 @@ final class CamundaUserTaskSource implements ConnectorSource {
 
 	}
 
-	private final AtomicLong captured = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicReference<String> lastError = new AtomicReference<>();
-
-	private final Object wakeUp = new Object();
-
-	private volatile Instant lastActivity;
-
-	private volatile Duration lag;
-
-	private volatile boolean used;
-
-	private volatile boolean running;
-
-	/** Set by {@link #close()}: a poll in progress stops at the next task. */
-	private volatile boolean closed;
-
-	private Thread worker;
-
 	CamundaUserTaskSource(String name, UserTasks tasks, List<String> processDefinitionKeys, List<String> variables,
 			ItemMapping mapping, Duration pollInterval, Clock clock) {
-		this.name = name;
+		super(name, "openwd-bpm-" + name);
 		this.tasks = tasks;
 		this.processDefinitionKeys = List.copyOf(processDefinitionKeys);
 		this.variables = List.copyOf(variables);
@@ -95,50 +69,25 @@ final class CamundaUserTaskSource implements ConnectorSource {
 	}
 
 	@Override
-	public String name() {
-		return this.name;
+	protected Duration poll(CaptureSink sink) {
+		pollOnce(sink);
+		return this.pollInterval;
 	}
 
+	/** The engine could not be read (a remote engine unreachable): down until a poll reads it again. */
 	@Override
-	public synchronized void start(CaptureSink sink) {
-		if (this.used) {
-			throw new IllegalStateException(this.name + " was started or closed before");
-		}
-		this.used = true;
-		this.running = true;
-		this.worker = new Thread(() -> loop(sink), "openwd-bpm-" + this.name);
-		this.worker.setDaemon(true);
-		this.worker.start();
+	protected Duration failedPoll(Exception failure) {
+		recordError(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+		down();
+		return this.pollInterval;
 	}
 
-	private void loop(CaptureSink sink) {
-		while (this.running) {
-			try {
-				poll(sink);
-			}
-			catch (RuntimeException ex) {
-				this.lastError.set(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-			}
-			synchronized (this.wakeUp) {
-				if (!this.running) {
-					return;
-				}
-				try {
-					this.wakeUp.wait(this.pollInterval.toMillis());
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-	}
-
-	void poll(CaptureSink sink) {
+	void pollOnce(CaptureSink sink) {
 		List<UserTasks.UserTask> active = this.tasks.active(this.processDefinitionKeys, 1000);
-		this.lastActivity = this.clock.instant();
+		recordActivity(this.clock.instant());
 		Set<String> seen = new HashSet<>();
 		for (UserTasks.UserTask task : active) {
-			if (this.closed) {
+			if (closing()) {
 				return;
 			}
 			seen.add(task.id());
@@ -149,7 +98,7 @@ final class CamundaUserTaskSource implements ConnectorSource {
 			catch (RuntimeException ex) {
 				// e.g. the task ended between the query and reading its variables: the next poll sees it gone; the
 				// other tasks of this poll (and the cancels below) must not wait for that
-				this.lastError.set(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				recordError(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 				continue;
 			}
 			Delivered known = this.open.get(task.id());
@@ -169,10 +118,10 @@ final class CamundaUserTaskSource implements ConnectorSource {
 				this.open.put(task.id(), new Delivered(keepId ? known.externalId() : externalId, fields));
 			}
 		}
-		this.lag = active.isEmpty() || active.get(0).created() == null ? Duration.ZERO
-				: Duration.between(active.get(0).created(), this.clock.instant());
+		recordLag(active.isEmpty() || active.get(0).created() == null ? Duration.ZERO
+				: Duration.between(active.get(0).created(), this.clock.instant()));
 		for (String gone : Set.copyOf(this.open.keySet())) {
-			if (!seen.contains(gone) && !this.closed) {
+			if (!seen.contains(gone) && !closing()) {
 				String externalId = this.open.get(gone).externalId();
 				if (!externalId.isEmpty()) {
 					sink.cancel(new ItemCancel(this.mapping.sourceSystem(), externalId, "the user task ended in the BPM engine"));
@@ -200,22 +149,22 @@ final class CamundaUserTaskSource implements ConnectorSource {
 		try {
 			org.openwd.connector.mapping.SourceCommand command = this.mapping.map(new MapRecord(fields));
 			command.deliver(sink);
-			this.captured.incrementAndGet();
+			countCaptured();
 			return command.externalId();
 		}
 		catch (MappingException ex) {
 			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), "user task " + task.id(), ex.getMessage(),
 					task.name()));
-			this.failed.incrementAndGet();
-			this.lastError.set(ex.getMessage());
+			countFailed();
+			recordError(ex.getMessage());
 			return "";
 		}
 		catch (CaptureException ex) {
-			this.lastError.set(ex.getMessage());
+			recordError(ex.getMessage());
 			if (ex.retryable()) {
 				return null;
 			}
-			this.failed.incrementAndGet();
+			countFailed();
 			return "";
 		}
 	}
@@ -239,34 +188,6 @@ final class CamundaUserTaskSource implements ConnectorSource {
 					value == null || value instanceof Number || value instanceof Boolean ? value : value.toString()));
 		}
 		return fields;
-	}
-
-	@Override
-	public void close() {
-		Thread thread;
-		synchronized (this) {
-			this.used = true;
-			this.closed = true;
-			this.running = false;
-			thread = this.worker;
-		}
-		synchronized (this.wakeUp) {
-			this.wakeUp.notifyAll();
-		}
-		if (thread != null) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public ConnectorHealth health() {
-		return new ConnectorHealth(this.running ? ConnectorHealth.Status.UP : ConnectorHealth.Status.DOWN,
-				this.captured.get(), this.failed.get(), this.lastError.get(), this.lastActivity, this.lag);
 	}
 
 }

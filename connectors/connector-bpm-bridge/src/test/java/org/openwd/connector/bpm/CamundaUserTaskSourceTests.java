@@ -35,11 +35,11 @@ class CamundaUserTaskSourceTests {
 	@Test
 	void aTaskWhoseProcessEndsWhileItsVariablesAreReadIsStillCanceledAndNotReportedMalformed() {
 		this.engine.poll(task("t1"), Map.of("caseId", "case-1"));
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 		this.engine.poll(task("t1"), Map.of());
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 		this.engine.poll(null, null);
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 
 		assertThat(this.sink.task("bpm", "case-1").orElseThrow().state()).isEqualTo(State.CANCELED);
 		assertThat(this.sink.malformed()).isEmpty();
@@ -48,13 +48,13 @@ class CamundaUserTaskSourceTests {
 	@Test
 	void aCapturedTaskWhoseVariablesStopMappingIsReportedOnceAndCanceledWhenItEnds() {
 		this.engine.poll(task("t1"), Map.of("caseId", "case-2"));
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 		for (int i = 0; i < 4; i++) {
 			this.engine.poll(task("t1"), Map.of());
-			this.source.poll(this.sink);
+			this.source.pollOnce(this.sink);
 		}
 		this.engine.poll(null, null);
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 
 		assertThat(this.sink.malformed()).hasSize(1);
 		assertThat(this.sink.malformed().get(0).location()).isEqualTo("user task t1");
@@ -65,10 +65,10 @@ class CamundaUserTaskSourceTests {
 	void aTaskMalformedFromTheStartIsReportedOnceAndNothingIsCanceledWhenItEnds() {
 		for (int i = 0; i < 3; i++) {
 			this.engine.poll(task("t1"), Map.of());
-			this.source.poll(this.sink);
+			this.source.pollOnce(this.sink);
 		}
 		this.engine.poll(null, null);
-		this.source.poll(this.sink);
+		this.source.pollOnce(this.sink);
 
 		assertThat(this.sink.malformed()).hasSize(1);
 		assertThat(this.sink.tasks()).isEmpty();

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
@@ -31,9 +29,8 @@ import org.w3c.dom.NodeList;
 
 import org.openwd.connector.api.CaptureException;
 import org.openwd.connector.api.CaptureSink;
-import org.openwd.connector.api.ConnectorHealth;
-import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.MalformedInput;
+import org.openwd.connector.api.PollingSource;
 import org.openwd.connector.mapping.ItemMapping;
 import org.openwd.connector.mapping.JsonRecord;
 import org.openwd.connector.mapping.MapRecord;
@@ -49,11 +46,9 @@ import org.openwd.connector.mapping.XmlRecord;
  * read again from the start later, and the platform's deduplication absorbs the records delivered before. Files move
  * only after the sink returned for every record.
  */
-public final class FileDropSource implements ConnectorSource {
+public final class FileDropSource extends PollingSource {
 
 	private static final CsvMapper CSV = new CsvMapper();
-
-	private final String name;
 
 	private final FileDropSettings settings;
 
@@ -61,48 +56,19 @@ public final class FileDropSource implements ConnectorSource {
 
 	private final Clock clock;
 
-	private final AtomicLong captured = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicReference<String> lastError = new AtomicReference<>();
-
-	private final Object wakeUp = new Object();
-
-	private volatile Instant lastActivity;
-
-	private volatile Duration lag;
-
-	private volatile boolean used;
-
-	private volatile boolean running;
-
-	private volatile boolean healthy = true;
-
-	private Thread worker;
-
 	/** A record of a file with its location, or the reason it cannot be read. */
 	private record Entry(String location, SourceRecord record, String problem, String raw) {
 	}
 
 	public FileDropSource(String name, FileDropSettings settings, ItemMapping mapping, Clock clock) {
-		this.name = name;
+		super(name, "openwd-file-" + name);
 		this.settings = settings;
 		this.mapping = mapping;
 		this.clock = clock;
 	}
 
 	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public synchronized void start(CaptureSink sink) {
-		if (this.used) {
-			throw new IllegalStateException(this.name + " was started or closed before");
-		}
-		this.used = true;
+	protected void prepare() {
 		try {
 			Files.createDirectories(this.settings.directory());
 			Files.createDirectories(this.settings.archive());
@@ -111,40 +77,25 @@ public final class FileDropSource implements ConnectorSource {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot create the drop directories under " + this.settings.directory(), ex);
 		}
-		this.running = true;
-		this.worker = new Thread(() -> loop(sink), "openwd-file-" + this.name);
-		this.worker.setDaemon(true);
-		this.worker.start();
 	}
 
-	private void loop(CaptureSink sink) {
-		while (this.running) {
-			Duration wait = this.settings.pollInterval();
-			try {
-				scan(sink);
-				this.healthy = true;
-			}
-			catch (CaptureException ex) {
-				this.lastError.set(ex.getMessage());
-				wait = this.settings.retryBackoff();
-			}
-			catch (IOException | RuntimeException ex) {
-				this.lastError.set(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-				this.healthy = false;
-				wait = this.settings.retryBackoff();
-			}
-			synchronized (this.wakeUp) {
-				if (!this.running) {
-					return;
-				}
-				try {
-					this.wakeUp.wait(Math.max(1, wait.toMillis()));
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
+	@Override
+	protected Duration poll(CaptureSink sink) throws IOException {
+		scan(sink);
+		return this.settings.pollInterval();
+	}
+
+	/** A failing sink call is retried later; a directory that cannot be read makes the source down until it can. */
+	@Override
+	protected Duration failedPoll(Exception failure) {
+		if (failure instanceof CaptureException) {
+			recordError(failure.getMessage());
 		}
+		else {
+			recordError(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+			down();
+		}
+		return this.settings.retryBackoff();
 	}
 
 	private void scan(CaptureSink sink) throws IOException {
@@ -157,10 +108,10 @@ public final class FileDropSource implements ConnectorSource {
 			});
 		}
 		files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-		this.lastActivity = this.clock.instant();
-		this.lag = files.isEmpty() ? Duration.ZERO : age(files);
+		recordActivity(this.clock.instant());
+		recordLag(files.isEmpty() ? Duration.ZERO : age(files));
 		for (Path file : files) {
-			if (!this.running) {
+			if (closing()) {
 				return;
 			}
 			process(sink, file);
@@ -182,14 +133,14 @@ public final class FileDropSource implements ConnectorSource {
 		String fileName = file.getFileName().toString();
 		List<String> problems = new ArrayList<>();
 		for (Entry entry : read(file)) {
-			if (!this.running) {
+			if (closing()) {
 				return;
 			}
 			String problem = entry.problem();
 			if (problem == null) {
 				try {
 					this.mapping.map(entry.record()).deliver(sink);
-					this.captured.incrementAndGet();
+					countCaptured();
 					continue;
 				}
 				catch (MappingException ex) {
@@ -200,14 +151,14 @@ public final class FileDropSource implements ConnectorSource {
 						throw ex;
 					}
 					problems.add(entry.location() + ": rejected: " + ex.getMessage());
-					this.failed.incrementAndGet();
+					countFailed();
 					continue;
 				}
 			}
 			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), entry.location(), problem, entry.raw()));
 			problems.add(entry.location() + ": " + problem);
-			this.failed.incrementAndGet();
-			this.lastError.set(entry.location() + ": " + problem);
+			countFailed();
+			recordError(entry.location() + ": " + problem);
 		}
 		if (problems.isEmpty()) {
 			move(file, this.settings.archive());
@@ -344,33 +295,6 @@ public final class FileDropSource implements ConnectorSource {
 		}
 		int newline = message.indexOf('\n');
 		return newline < 0 ? message : message.substring(0, newline);
-	}
-
-	@Override
-	public void close() {
-		Thread thread;
-		synchronized (this) {
-			this.used = true;
-			this.running = false;
-			thread = this.worker;
-		}
-		synchronized (this.wakeUp) {
-			this.wakeUp.notifyAll();
-		}
-		if (thread != null && thread != Thread.currentThread()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public ConnectorHealth health() {
-		return new ConnectorHealth(this.running && this.healthy ? ConnectorHealth.Status.UP : ConnectorHealth.Status.DOWN,
-				this.captured.get(), this.failed.get(), this.lastError.get(), this.lastActivity, this.lag);
 	}
 
 }

@@ -8,23 +8,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
 import org.openwd.connector.api.CaptureException;
 import org.openwd.connector.api.CaptureSink;
-import org.openwd.connector.api.ConnectorHealth;
-import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.MalformedInput;
+import org.openwd.connector.api.PollingSource;
 import org.openwd.connector.mapping.ItemMapping;
 import org.openwd.connector.mapping.MapRecord;
 import org.openwd.connector.mapping.MappingException;
@@ -37,9 +33,7 @@ import org.openwd.connector.mapping.SourceCommand;
  * A changed row comes round again (its watermark grew) and becomes an update of its task (upsert); a status column
  * mapped to {@code operation} turns rows into cancels or completions. One thread of its own; plain JDBC.
  */
-public final class JdbcPollingSource implements ConnectorSource {
-
-	private final String name;
+public final class JdbcPollingSource extends PollingSource {
 
 	private final DataSource dataSource;
 
@@ -51,31 +45,11 @@ public final class JdbcPollingSource implements ConnectorSource {
 
 	private final Clock clock;
 
-	private final AtomicLong captured = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicReference<String> lastError = new AtomicReference<>();
-
-	private final Object wakeUp = new Object();
-
-	private volatile Instant lastActivity;
-
-	private volatile Duration lag;
-
-	private volatile boolean used;
-
-	private volatile boolean running;
-
-	private volatile boolean healthy;
-
-	private Thread worker;
-
 	private WatermarkStore.Position position;
 
 	public JdbcPollingSource(String name, DataSource dataSource, JdbcSourceSettings settings, ItemMapping mapping,
 			WatermarkStore watermarks, Clock clock) {
-		this.name = name;
+		super(name, "openwd-jdbc-" + name);
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.mapping = mapping;
@@ -84,61 +58,35 @@ public final class JdbcPollingSource implements ConnectorSource {
 	}
 
 	@Override
-	public String name() {
-		return this.name;
+	protected void prepare() {
+		this.position = this.watermarks.load(name()).orElse(null);
 	}
 
+	/** A full batch polls again at once. */
 	@Override
-	public synchronized void start(CaptureSink sink) {
-		if (this.used) {
-			throw new IllegalStateException(this.name + " was started or closed before");
-		}
-		this.used = true;
-		this.position = this.watermarks.load(this.name).orElse(null);
-		this.running = true;
-		this.healthy = true;
-		this.worker = new Thread(() -> loop(sink), "openwd-jdbc-" + this.name);
-		this.worker.setDaemon(true);
-		this.worker.start();
+	protected Duration poll(CaptureSink sink) throws SQLException {
+		int delivered = pollOnce(sink);
+		return delivered >= this.settings.batchSize() ? Duration.ZERO : this.settings.pollInterval();
 	}
 
-	private void loop(CaptureSink sink) {
-		while (this.running) {
-			Duration wait;
-			try {
-				int delivered = pollOnce(sink);
-				this.healthy = true;
-				wait = delivered >= this.settings.batchSize() ? Duration.ZERO : this.settings.pollInterval();
-			}
-			catch (SQLException | RuntimeException ex) {
-				this.lastError.set(ex.getMessage());
-				this.healthy = !(ex instanceof SQLException);
-				wait = this.settings.retryBackoff();
-			}
-			if (!wait.isZero()) {
-				synchronized (this.wakeUp) {
-					if (!this.running) {
-						return;
-					}
-					try {
-						this.wakeUp.wait(Math.max(1, wait.toMillis()));
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}
+	/** The database could not be read: down until it can; a failing sink call does not make the table unreadable. */
+	@Override
+	protected Duration failedPoll(Exception failure) {
+		recordError(failure.getMessage());
+		if (failure instanceof SQLException) {
+			down();
 		}
+		return this.settings.retryBackoff();
 	}
 
 	/** Reads and delivers one batch; returns how many rows it went through. */
 	int pollOnce(CaptureSink sink) throws SQLException {
 		List<Map<String, Object>> rows = readBatch();
-		this.lastActivity = this.clock.instant();
+		recordActivity(this.clock.instant());
 		int done = 0;
 		try {
 			for (Map<String, Object> row : rows) {
-				if (!this.running) {
+				if (closing()) {
 					break;
 				}
 				deliver(sink, row);
@@ -148,10 +96,10 @@ public final class JdbcPollingSource implements ConnectorSource {
 		}
 		finally {
 			if (done > 0) {
-				this.watermarks.save(this.name, this.position);
+				this.watermarks.save(name(), this.position);
 			}
 		}
-		this.lag = rows.size() < this.settings.batchSize() ? Duration.ZERO : lagOf(rows.get(rows.size() - 1));
+		recordLag(rows.size() < this.settings.batchSize() ? Duration.ZERO : lagOf(rows.get(rows.size() - 1)));
 		return done;
 	}
 
@@ -163,20 +111,20 @@ public final class JdbcPollingSource implements ConnectorSource {
 		}
 		catch (MappingException ex) {
 			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), location, ex.getMessage(), row.toString()));
-			this.failed.incrementAndGet();
-			this.lastError.set(ex.getMessage());
+			countFailed();
+			recordError(ex.getMessage());
 			return;
 		}
 		try {
 			command.deliver(sink);
-			this.captured.incrementAndGet();
+			countCaptured();
 		}
 		catch (CaptureException ex) {
 			if (ex.retryable()) {
 				throw ex;
 			}
-			this.failed.incrementAndGet();
-			this.lastError.set(location + " rejected: " + ex.getMessage());
+			countFailed();
+			recordError(location + " rejected: " + ex.getMessage());
 		}
 	}
 
@@ -281,35 +229,6 @@ public final class JdbcPollingSource implements ConnectorSource {
 			}
 		}
 		throw new IllegalStateException("column " + column + " is not in the result");
-	}
-
-	/** Stops polling: waits for the row in progress, then returns; no sink call afterwards. */
-	@Override
-	public void close() {
-		Thread thread;
-		synchronized (this) {
-			this.used = true;
-			this.running = false;
-			thread = this.worker;
-		}
-		synchronized (this.wakeUp) {
-			this.wakeUp.notifyAll();
-		}
-		if (thread != null && thread != Thread.currentThread()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public ConnectorHealth health() {
-		ConnectorHealth.Status status = this.running && this.healthy ? ConnectorHealth.Status.UP : ConnectorHealth.Status.DOWN;
-		return new ConnectorHealth(status, this.captured.get(), this.failed.get(), this.lastError.get(), this.lastActivity,
-				this.lag);
 	}
 
 }

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.openwd.connector.api.CaptureException;
 import org.openwd.connector.api.CaptureSink;
-import org.openwd.connector.api.ConnectorHealth;
-import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.MalformedInput;
+import org.openwd.connector.api.PollingSource;
 import org.openwd.connector.mapping.ItemMapping;
 import org.openwd.connector.mapping.MapRecord;
 import org.openwd.connector.mapping.MappingException;
@@ -27,9 +23,7 @@ import org.openwd.connector.mapping.MappingException;
  * the offset is saved (atomically, in {@code <spool>.offset}) only after the sink returned. A crash re-reads at most
  * the lines after the last saved offset, and the platform's deduplication absorbs them.
  */
-final class AcmeSpoolSource implements ConnectorSource {
-
-	private final String name;
+final class AcmeSpoolSource extends PollingSource {
 
 	private final Path spool;
 
@@ -43,24 +37,8 @@ final class AcmeSpoolSource implements ConnectorSource {
 
 	private final Clock clock;
 
-	private final AtomicLong captured = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicReference<String> lastError = new AtomicReference<>();
-
-	private final Object wakeUp = new Object();
-
-	private volatile Instant lastActivity;
-
-	private volatile boolean used;
-
-	private volatile boolean running;
-
-	private Thread worker;
-
 	AcmeSpoolSource(String name, Path spool, SpoolLayout layout, ItemMapping mapping, Duration pollInterval, Clock clock) {
-		this.name = name;
+		super(name, "acme-spool-" + name);
 		this.spool = spool;
 		this.offsetFile = spool.resolveSibling(spool.getFileName() + ".offset");
 		this.layout = layout;
@@ -70,42 +48,22 @@ final class AcmeSpoolSource implements ConnectorSource {
 	}
 
 	@Override
-	public String name() {
-		return this.name;
+	protected Duration poll(CaptureSink sink) throws IOException {
+		readNewLines(sink);
+		return this.pollInterval;
 	}
 
+	/**
+	 * The spool could not be read (down until it can), or the platform asked to retry: the next poll starts again at
+	 * the saved offset.
+	 */
 	@Override
-	public synchronized void start(CaptureSink sink) {
-		if (this.used) {
-			throw new IllegalStateException(this.name + " was started or closed before");
+	protected Duration failedPoll(Exception failure) {
+		recordError(failure.getMessage());
+		if (failure instanceof IOException) {
+			down();
 		}
-		this.used = true;
-		this.running = true;
-		this.worker = new Thread(() -> loop(sink), "acme-spool-" + this.name);
-		this.worker.setDaemon(true);
-		this.worker.start();
-	}
-
-	private void loop(CaptureSink sink) {
-		while (this.running) {
-			try {
-				readNewLines(sink);
-			}
-			catch (CaptureException | IOException ex) {
-				this.lastError.set(ex.getMessage());
-			}
-			synchronized (this.wakeUp) {
-				if (!this.running) {
-					return;
-				}
-				try {
-					this.wakeUp.wait(this.pollInterval.toMillis());
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
+		return this.pollInterval;
 	}
 
 	private void readNewLines(CaptureSink sink) throws IOException {
@@ -115,11 +73,11 @@ final class AcmeSpoolSource implements ConnectorSource {
 		long offset = Files.exists(this.offsetFile) ? Long.parseLong(Files.readString(this.offsetFile).trim()) : 0;
 		try (RandomAccessFile file = new RandomAccessFile(this.spool.toFile(), "r")) {
 			file.seek(offset);
-			this.lastActivity = this.clock.instant();
+			recordActivity(this.clock.instant());
 			StringBuilder line = new StringBuilder();
 			long lineStart = offset;
 			int b;
-			while (this.running && (b = file.read()) != -1) {
+			while (!closing() && (b = file.read()) != -1) {
 				if (b != '\n') {
 					line.append((char) b);
 					continue;
@@ -137,19 +95,19 @@ final class AcmeSpoolSource implements ConnectorSource {
 		String location = this.spool.getFileName() + " at byte " + at;
 		try {
 			this.mapping.map(new MapRecord(this.layout.slice(line))).deliver(sink);
-			this.captured.incrementAndGet();
+			countCaptured();
 		}
 		catch (MappingException | IllegalArgumentException ex) {
 			sink.reportMalformed(new MalformedInput(this.mapping.sourceSystem(), location, ex.getMessage(), line));
-			this.failed.incrementAndGet();
-			this.lastError.set(location + ": " + ex.getMessage());
+			countFailed();
+			recordError(location + ": " + ex.getMessage());
 		}
 		catch (CaptureException ex) {
 			if (ex.retryable()) {
 				throw ex;
 			}
-			this.failed.incrementAndGet();
-			this.lastError.set(location + " rejected: " + ex.getMessage());
+			countFailed();
+			recordError(location + " rejected: " + ex.getMessage());
 		}
 	}
 
@@ -157,33 +115,6 @@ final class AcmeSpoolSource implements ConnectorSource {
 		Path temporary = this.offsetFile.resolveSibling(this.offsetFile.getFileName() + ".tmp");
 		Files.writeString(temporary, Long.toString(offset));
 		Files.move(temporary, this.offsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	@Override
-	public void close() {
-		Thread thread;
-		synchronized (this) {
-			this.used = true;
-			this.running = false;
-			thread = this.worker;
-		}
-		synchronized (this.wakeUp) {
-			this.wakeUp.notifyAll();
-		}
-		if (thread != null) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public ConnectorHealth health() {
-		return new ConnectorHealth(this.running ? ConnectorHealth.Status.UP : ConnectorHealth.Status.DOWN,
-				this.captured.get(), this.failed.get(), this.lastError.get(), this.lastActivity, null);
 	}
 
 }
