@@ -2,8 +2,6 @@ package org.openwd.connector.bpm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,23 +12,19 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.openwd.connector.api.ConnectorSource;
 import org.openwd.connector.api.StateNotice;
-import org.openwd.connector.mapping.ItemMapping;
-import org.openwd.connector.testkit.ConnectorContractTest;
 
 /**
  * The bridge to a <em>remote</em> Camunda 7 engine keeps the connector contract, against a real Camunda REST API: a
  * separate Spring Boot application with Camunda's engine and {@code engine-rest} on a random port. The test drives
- * that engine through its Java API (like the process's own users would), and the bridge sees it only over HTTP.
+ * that engine through its Java API, and the bridge sees it only over HTTP.
  */
-class RemoteCamundaUserTaskContractTests extends ConnectorContractTest {
+class RemoteCamundaUserTaskContractTests extends UserTaskSourceContract {
 
 	@SpringBootApplication
 	static class RemoteCamunda {
@@ -64,12 +58,6 @@ class RemoteCamundaUserTaskContractTests extends ConnectorContractTest {
 		engine.getRepositoryService().createDeployment().addModelInstance("remote-review.bpmn", model).deploy();
 	}
 
-	@BeforeEach
-	void noUserTasks() {
-		engine.getRuntimeService().createProcessInstanceQuery().list()
-			.forEach(process -> engine.getRuntimeService().deleteProcessInstance(process.getId(), "clean-up"));
-	}
-
 	@AfterAll
 	static void close() {
 		remote.close();
@@ -80,43 +68,18 @@ class RemoteCamundaUserTaskContractTests extends ConnectorContractTest {
 	}
 
 	@Override
-	protected ConnectorSource newSource() {
-		return new CamundaUserTaskSource("bpm-remote", overRest(), List.of(PROCESS), List.of("caseId", "due"),
-				ItemMapping.of("bpm", Map.of("externalId", "var.caseId", "title", "name", "type", "taskDefinitionKey", "dueTime",
-						"var.due | date:dd.MM.yyyy")),
-				Duration.ofMillis(50), Clock.systemUTC());
+	protected ProcessEngine engine() {
+		return engine;
 	}
 
 	@Override
-	protected String sourceSystem() {
-		return "bpm";
+	protected String process() {
+		return PROCESS;
 	}
 
 	@Override
-	protected void sendCapture(String externalId, String title) {
-		engine.getRuntimeService().startProcessInstanceByKey(PROCESS, externalId, Map.of("caseId", externalId, "title", title));
-	}
-
-	private Task task(String externalId) {
-		return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(externalId).singleResult();
-	}
-
-	@Override
-	protected void sendUpdate(String externalId, String newTitle) {
-		Task task = task(externalId);
-		task.setName(newTitle);
-		engine.getTaskService().saveTask(task);
-	}
-
-	@Override
-	protected void sendCancel(String externalId, String reason) {
-		engine.getRuntimeService().deleteProcessInstance(task(externalId).getProcessInstanceId(), reason);
-	}
-
-	@Override
-	protected void sendMalformed(String marker) {
-		engine.getRuntimeService().startProcessInstanceByKey(PROCESS, marker,
-				Map.of("caseId", marker, "title", "bad due", "due", "someday"));
+	protected UserTasks userTasks() {
+		return overRest();
 	}
 
 	@Test
