@@ -22,4 +22,13 @@ public record TaskSnapshot(TaskId id, String sourceSystem, String externalId, St
 	/** {@code targetStep} value: everyone with the required skills, whatever the cascade says. */
 	public static final int ALL_WITH_SKILLS = -1;
 
+	/**
+	 * Whether a completion at {@code at} counts as handled within the service level: at or before the due time, or
+	 * the task has none. The one rule for the live service levels, the flow report and
+	 * {@link GlobalTaskList#completionsSince} (which applies it in its query).
+	 */
+	public boolean withinDueAt(Instant at) {
+		return this.dueTime == null || !at.isAfter(this.dueTime);
+	}
+
 }

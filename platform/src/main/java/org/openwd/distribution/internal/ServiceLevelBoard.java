@@ -106,7 +106,7 @@ class ServiceLevelBoard implements ServiceLevels {
 		}
 		rollOver();
 		TaskSnapshot t = task.get();
-		boolean within = t.dueTime() == null || !event.at().isAfter(t.dueTime());
+		boolean within = t.withinDueAt(event.at());
 		if (t.routingProfile() != null) {
 			byProfile.merge(t.routingProfile(), new Counter(1, within ? 1 : 0), ServiceLevelBoard::add);
 		}

@@ -67,7 +67,7 @@ class FlowCounters {
 		if (task == null || !firstTime(event)) {
 			return;
 		}
-		boolean inSla = completed && (task.dueTime() == null || !event.at().isAfter(task.dueTime()));
+		boolean inSla = completed && task.withinDueAt(event.at());
 		Instant bucket = event.at().truncatedTo(ChronoUnit.HOURS);
 		Map<Dimension, String> keys = Map.of(Dimension.ALL, "", Dimension.DEPARTMENT, nz(task.department()),
 				Dimension.PROCESS, nz(task.process()), Dimension.QUEUE, nz(task.routingProfile()));

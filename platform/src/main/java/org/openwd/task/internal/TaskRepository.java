@@ -46,6 +46,7 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 	@Query("select t.id from Task t where t.state = :state and t.activationTime <= :now order by t.activationTime")
 	List<UUID> findDue(TaskState state, Instant now, Pageable page);
 
+	/** Within due: {@link org.openwd.task.TaskSnapshot#withinDueAt}, as a query. */
 	@Query("""
 			select new org.openwd.task.CompletionCount(t.routingProfile, t.department, count(t),
 			  sum(case when t.dueTime is null or t.closedAt <= t.dueTime then 1 else 0 end))
