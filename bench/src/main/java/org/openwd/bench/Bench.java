@@ -67,7 +67,8 @@ public final class Bench {
 		Map<String, String> defaults = Map.ofEntries(Map.entry("capture", "200"), Map.entry("threads", "4"),
 				Map.entry("batch", "100"), Map.entry("batchTasks", "500"), Map.entry("amqp", "300"), Map.entry("employees", "5"),
 				Map.entry("capacity", "2"), Map.entry("tasks", "40"), Map.entry("reject", "0.2"), Map.entry("expire", "0.1"),
-				Map.entry("offerTimeout", "PT3S"), Map.entry("warmup", "0"));
+				Map.entry("offerTimeout", "PT3S"), Map.entry("warmup", "0"), Map.entry("waves", "2"),
+				Map.entry("cascadeTasks", "5"), Map.entry("cascadeEmployees", "3"), Map.entry("cascadeStep", "PT1S"));
 		Map<String, String> merged = new HashMap<>(defaults);
 		merged.putAll(o.values);
 		return load(new Options(merged, o.extra), out);
@@ -75,6 +76,7 @@ public final class Bench {
 
 	static boolean load(Options o, Path out) throws Exception {
 		int employees = o.integer("employees", 50);
+		int logins = Math.max(employees, o.integer("cascadeTasks", 0) > 0 ? o.integer("cascadeEmployees", 5) : 0);
 		Results results = new Results("load").config("options", o.values);
 		PlatformProcess started = null;
 		String url = o.get("url", null);
@@ -84,7 +86,7 @@ public final class Bench {
 				Path jar = Path.of(o.get("jar", defaultJar()));
 				Path data = Files.createTempDirectory("openwd-bench-");
 				results.config("platform", "started: " + jar.getFileName() + " " + o.extra);
-				started = PlatformProcess.start(jar, data, employees, o.get("heap", "2g"), o.extra);
+				started = PlatformProcess.start(jar, data, logins, o.get("heap", "2g"), o.extra);
 				url = started.url;
 				amqpUri = amqpUri != null ? amqpUri : started.amqpUri;
 			}
@@ -134,6 +136,12 @@ public final class Bench {
 				verdicts.add(load.employees(new LoadGenerator.EmployeeWorkload(employees, o.integer("capacity", 2), tasks,
 						o.decimal("reject", 0.2), o.decimal("expire", 0.1), o.integer("thinkMin", 50), o.integer("thinkMax", 300),
 						o.integer("handleMin", 100), o.integer("handleMax", 500), o.get("offerTimeout", "PT3S")),
+						o.integer("waves", 1), o.integer("timeout", 600), results));
+			}
+			int cascadeTasks = o.integer("cascadeTasks", 0);
+			if (cascadeTasks > 0) {
+				verdicts.add(load.cascade(o.integer("cascadeEmployees", 5), cascadeTasks,
+						java.time.Duration.parse(o.get("cascadeStep", "PT2S")), o.integer("cascadeSpacing", 200),
 						o.integer("timeout", 600), results));
 			}
 			boolean correct = true;

@@ -89,7 +89,8 @@ class KillAndRestartIT {
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		HttpClient http = HttpClient.newHttpClient();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+		// generous: on a loaded 2-core machine a start has taken 160 s
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the platform exited with " + process.exitValue() + ", see " + log);
 			}

@@ -1,5 +1,6 @@
 package org.openwd.bench.load;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +78,11 @@ public final class LoadGenerator {
 
 	/** A routing profile and a classification rule for this run's task type; returns the type. */
 	public String setUpWork(String name, String offerTimeout) {
+		return setUpWork(name, offerTimeout, List.of(Map.of("skills", "*")));
+	}
+
+	/** As {@link #setUpWork(String, String)}, with the profile's cascade {@code targets} (skill expressions and waits). */
+	String setUpWork(String name, String offerTimeout, List<Map<String, Object>> targets) {
 		String profile = "bench-" + name + "-" + run;
 		Map<String, Object> definition = new LinkedHashMap<>();
 		definition.put("name", profile);
@@ -84,7 +90,7 @@ public final class LoadGenerator {
 		definition.put("sla", Map.of("duration", "PT8H", "warningBefore", "PT1H"));
 		definition.put("calendar", "24x7");
 		definition.put("offerTimeout", offerTimeout);
-		definition.put("targets", List.of(Map.of("skills", "*")));
+		definition.put("targets", targets);
 		definition.put("channel", "case");
 		http.put("owner", "/api/v1/routing-profiles/" + profile, definition).expect(200, 201);
 		String active = http.get("owner", "/api/v1/decisions/classification").expect(200).body().path("definition").asText();
@@ -292,9 +298,15 @@ public final class LoadGenerator {
 
 	/**
 	 * Captures the work first (a backlog), then brings the simulated employees in at once (shift start) and lets them work
-	 * until every task is completed or {@code timeoutSeconds} pass.
+	 * until every task is completed or {@code timeoutSeconds} pass. With {@code waves > 1} the same number of tasks is
+	 * captured again each time the previous wave is done, while the employees wait ready: those tasks meet idle
+	 * employees (W2 "task queued -> offer", and W7 re-offers with someone free to take them).
 	 */
 	public Verdict employees(EmployeeWorkload workload, int timeoutSeconds, Results results) throws Exception {
+		return employees(workload, 1, timeoutSeconds, results);
+	}
+
+	public Verdict employees(EmployeeWorkload workload, int waves, int timeoutSeconds, Results results) throws Exception {
 		String type = setUpWork("work", workload.offerTimeout());
 		for (int i = 0; i < workload.employees(); i++) {
 			Map<String, Object> profile = Map.of("displayName", agent(i), "team", "bench", "department", "bench", "skills",
@@ -322,15 +334,29 @@ public final class LoadGenerator {
 				e.ready();
 			}
 			long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-			while (!seen.completed.containsAll(ids) && System.nanoTime() < deadline) {
-				TimeUnit.MILLISECONDS.sleep(100);
+			awaitCompleted(seen, ids, deadline);
+			for (int wave = 1; wave < waves && System.nanoTime() < deadline; wave++) {
+				for (int i = 0; i < workload.tasks(); i++) {
+					long queued = System.nanoTime();
+					Http.Response r = http.post("connector", "/api/v1/tasks", task(type, "work-" + wave + "-" + i)).expect(201);
+					String id = r.body().path("id").asText();
+					seen.queuedAt.put(id, queued);
+					ids.add(id);
+				}
+				awaitCompleted(seen, ids, deadline);
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			String w = "W2/W7 employees";
 			results.add(w, "completed tasks per second", seen.completed.size() / seconds, "1/s",
 					workload.employees() + " employees, " + ids.size() + " tasks, " + round(seconds) + " s");
 			results.latency(w, "employee free -> offer received", seen.freeToOffer, TimeUnit.MILLISECONDS);
-			results.latency(w, "reject -> re-offer received", seen.rejectToOffer, TimeUnit.MILLISECONDS);
+			results.latency(w, "reject -> re-offer received (all)", seen.rejectToOffer, TimeUnit.MILLISECONDS);
+			results.latency(w, "reject -> re-offer received, to an employee already free (W7)", seen.rejectToIdleOffer,
+					TimeUnit.MILLISECONDS);
+			if (waves > 1) {
+				results.latency(w, "task queued (capture returned) -> offer received, employees waiting", seen.queuedToOffer,
+						TimeUnit.MILLISECONDS);
+			}
 			results.latency(w, "offer deadline -> re-offer received", seen.expiryToOffer, TimeUnit.MILLISECONDS);
 			results.add(w, "offers / rejects / expiries", seen.offers.get(), "count",
 					seen.rejects.get() + " rejected, " + seen.expiries.get() + " expired");
@@ -372,6 +398,95 @@ public final class LoadGenerator {
 				seen.doubleOffers.get(), List.copyOf(seen.errors));
 	}
 
+	private static void awaitCompleted(Observations seen, List<String> ids, long deadlineNanos) throws InterruptedException {
+		while (!seen.completed.containsAll(ids) && System.nanoTime() < deadlineNanos) {
+			TimeUnit.MILLISECONDS.sleep(20);
+		}
+	}
+
+	// ---- W7: cascade
+
+	/**
+	 * A routing profile with a 3-step cascade: {@code skill>=9}, then {@code skill>=7} after {@code step}, then anyone with
+	 * the skill after another {@code step}. The employees have the skill at proficiency 5, so only the third step reaches
+	 * them: each task waits through two widenings, and the offer must come right after the second. Tasks are captured one
+	 * by one, {@code spacingMillis} apart; the employees accept at once and complete after a short handle time.
+	 * Measures offer received - (waiting since + 2 x step); an offer before that instant is an error. The employees are
+	 * the first {@code employees} bench agents, with their skills replaced.
+	 */
+	public Verdict cascade(int employees, int tasks, Duration step, int spacingMillis, int timeoutSeconds, Results results)
+			throws Exception {
+		String skill = skill("cascade");
+		String type = setUpWork("cascade", "PT30S", List.of(Map.of("skills", skill + ">=9", "waitBeforeWidening", step.toString()),
+				Map.of("skills", skill + ">=7", "waitBeforeWidening", step.toString()), Map.of("skills", skill)));
+		for (int i = 0; i < employees; i++) {
+			Map<String, Object> profile = Map.of("displayName", agent(i), "team", "bench", "department", "bench",
+					"skills", Map.of(skill, 5), "channelCapacity", Map.of("case", 1), "totalCapacity", 1);
+			http.put("admin", "/api/v1/employees/" + agent(i), profile).expect(200, 201);
+		}
+		EmployeeWorkload workload = new EmployeeWorkload(employees, 1, tasks, 0, 0, 0, 0, 50, 150, "PT30S");
+		Observations seen = new Observations();
+		List<String> ids = new ArrayList<>();
+		WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+		List<SimulatedEmployee> people = new ArrayList<>();
+		try {
+			for (int i = 0; i < employees; i++) {
+				SimulatedEmployee e = new SimulatedEmployee(agent(i), http, workload, seen, scheduler, 2000L + i);
+				e.connect(stomp);
+				e.ready();
+				people.add(e);
+			}
+			long start = System.nanoTime();
+			long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+			for (int i = 0; i < tasks; i++) {
+				JsonNode created = http.post("connector", "/api/v1/tasks", task(type, "cascade-" + i)).expect(201).body();
+				String id = created.path("id").asText();
+				String since = created.path("waitingSince").asText(null);
+				if (since == null || since.isEmpty() || since.equals("null")) {
+					since = http.get("supervisor", "/api/v1/tasks/" + id).expect(200).body().path("task").path("waitingSince")
+						.asText(null);
+				}
+				if (since == null || since.isEmpty() || since.equals("null")) {
+					seen.error("task " + id + " has no waitingSince after capture");
+				}
+				else {
+					seen.cascadeWidensAt.put(id, Instant.parse(since).plus(step.multipliedBy(2)).toEpochMilli());
+				}
+				ids.add(id);
+				TimeUnit.MILLISECONDS.sleep(spacingMillis);
+			}
+			awaitCompleted(seen, ids, deadline);
+			String w = "W7 cascade";
+			results.latency(w, "last cascade step due -> offer received", seen.cascadeLateness, TimeUnit.MILLISECONDS);
+			results.add(w, "tasks offered at the third step / captured", seen.offeredOnce.size(), "count",
+					ids.size() + " captured; steps of " + step + "; " + employees + " employees at proficiency 5");
+		}
+		finally {
+			for (SimulatedEmployee e : people) {
+				try {
+					e.offline();
+				}
+				catch (RuntimeException ignored) {
+					// best effort
+				}
+				e.close();
+			}
+			scheduler.shutdownNow();
+			stomp.stop();
+		}
+		int lost = 0;
+		for (String id : ids) {
+			String state = http.get("supervisor", "/api/v1/tasks/" + id).expect(200).body().path("task").path("state").asText();
+			if (!state.equals("COMPLETED")) {
+				lost++;
+				seen.error("cascade task " + id + " ended " + state);
+			}
+		}
+		return new Verdict(ids.size(), seen.completed.size(), lost, seen.duplicateCompletions.get(), seen.doubleOffers.get(),
+				List.copyOf(seen.errors));
+	}
+
 	/** What the simulated inboxes saw, shared by all of them. */
 	static final class Observations {
 
@@ -391,6 +506,19 @@ public final class LoadGenerator {
 		final Histogram freeToOffer = Results.histogram();
 
 		final Histogram rejectToOffer = Results.histogram();
+
+		/** Re-offers that went to an employee who was free before the reject: the platform had no one to wait for. */
+		final Histogram rejectToIdleOffer = Results.histogram();
+
+		/** Tasks captured while employees wait: capture start (nanos) until the first offer. */
+		final Map<String, Long> queuedAt = new ConcurrentHashMap<>();
+
+		final Histogram queuedToOffer = Results.histogram();
+
+		/** Tasks of the cascade run: the instant (epoch ms) their last cascade step applies. */
+		final Map<String, Long> cascadeWidensAt = new ConcurrentHashMap<>();
+
+		final Histogram cascadeLateness = Results.histogram();
 
 		final Histogram expiryToOffer = Results.histogram();
 
@@ -422,6 +550,21 @@ public final class LoadGenerator {
 			Long rejected = rejectedAt.remove(task);
 			if (rejected != null) {
 				record(rejectToOffer, now - rejected);
+				if (freedAt != 0 && freedAt <= rejected) {
+					record(rejectToIdleOffer, now - rejected);
+				}
+			}
+			Long queued = queuedAt.remove(task);
+			if (queued != null) {
+				record(queuedToOffer, now - queued);
+			}
+			Long widensAt = cascadeWidensAt.remove(task);
+			if (widensAt != null) {
+				if (nowMillis < widensAt) {
+					errors.add("task " + task + " offered to " + employee + " " + (widensAt - nowMillis)
+							+ " ms before its cascade reached a step that employee is on");
+				}
+				record(cascadeLateness, Math.max(0, nowMillis - widensAt) * 1_000_000);
 			}
 			Long deadline = expiredDeadline.remove(task);
 			if (deadline != null) {
