@@ -544,7 +544,12 @@ public final class LoadGenerator {
 			}
 			// an unaccepted offer is held until its deadline; an accepted one until the employee lets go of it
 			holders.put(task, new Holding(employee, expiresAtMillis));
-			if (freedAt != 0) {
+			Long queued = queuedAt.remove(task);
+			if (queued != null) {
+				record(queuedToOffer, now - queued);
+			}
+			// an employee free before the task was captured waited for work, not for the platform
+			if (freedAt != 0 && (queued == null || queued < freedAt)) {
 				record(freeToOffer, now - freedAt);
 			}
 			Long rejected = rejectedAt.remove(task);
@@ -553,10 +558,6 @@ public final class LoadGenerator {
 				if (freedAt != 0 && freedAt <= rejected) {
 					record(rejectToIdleOffer, now - rejected);
 				}
-			}
-			Long queued = queuedAt.remove(task);
-			if (queued != null) {
-				record(queuedToOffer, now - queued);
 			}
 			Long widensAt = cascadeWidensAt.remove(task);
 			if (widensAt != null) {
