@@ -62,7 +62,7 @@ public final class BacklogBench {
 	/** Settings of one run (see bench/README.md for the command-line names). */
 	public record Settings(Path jar, int tasks, int employees, int skills, String heap, String jdbc, String user,
 			String password, List<String> platformArgs, int readyWindowSeconds, int phaseSeconds, int quietSeconds,
-			int[] think, int[] handle, long seed, Duration maxWait, long dbPid) {
+			int[] think, int[] handle, long seed, Duration maxWait, long dbPid, int readyInFlight) {
 	}
 
 	/** The correctness findings. */
@@ -243,17 +243,27 @@ public final class BacklogBench {
 			long windowNanos = TimeUnit.SECONDS.toNanos(s.readyWindowSeconds());
 			List<java.util.concurrent.CompletableFuture<Void>> readies = new ArrayList<>();
 			long[] lastReady = new long[1];
+			// --readyInFlight N: at most N READY requests under way (the earlier bench's 32 blocking threads); 0: none held back
+			java.util.concurrent.Semaphore inFlight = s.readyInFlight() > 0 ? new java.util.concurrent.Semaphore(s.readyInFlight()) : null;
 			for (int i = 0; i < shift.size(); i++) {
 				ShiftEmployee e = shift.get(i);
 				long at = shift.size() <= 1 ? 0 : windowNanos * i / (shift.size() - 1);
 				java.util.concurrent.CompletableFuture<Void> answered = new java.util.concurrent.CompletableFuture<>();
 				readies.add(answered);
-				readiness.schedule(() -> e.ready().whenComplete((ignored, ex) -> {
-					synchronized (lastReady) {
-						lastReady[0] = Math.max(lastReady[0], System.nanoTime());
+				readiness.schedule(() -> {
+					if (inFlight != null) {
+						inFlight.acquireUninterruptibly(); // the wave waits here, as behind a pool of blocking clients
 					}
-					answered.complete(null);
-				}), at, TimeUnit.NANOSECONDS);
+					e.ready().whenComplete((ignored, ex) -> {
+						if (inFlight != null) {
+							inFlight.release();
+						}
+						synchronized (lastReady) {
+							lastReady[0] = Math.max(lastReady[0], System.nanoTime());
+						}
+						answered.complete(null);
+					});
+				}, at, TimeUnit.NANOSECONDS);
 			}
 			for (java.util.concurrent.CompletableFuture<Void> f : readies) {
 				f.get();
@@ -268,7 +278,8 @@ public final class BacklogBench {
 			int offersAtStart = seen.offers.get();
 			String w3 = "W3 shift start";
 			results.add(w3, "employees went ready within", readySpan, "s",
-					shift.size() + " READY requests, spread over " + s.readyWindowSeconds() + " s; " + load());
+					shift.size() + " READY requests, spread over " + s.readyWindowSeconds() + " s, "
+							+ (s.readyInFlight() > 0 ? "at most " + s.readyInFlight() + " in flight" : "none held back") + "; " + load());
 			results.latency(w3, "READY request answered", seen.readyAnswered, TimeUnit.MILLISECONDS);
 			String during = seen.completed.size() + " tasks completed, " + seen.offers.get() + " offers accepted or pending";
 			cost.report(results, w3, "shift start", costFrom, costTo, "employee", shift.size(),
@@ -500,10 +511,19 @@ public final class BacklogBench {
 	}
 
 	static Map<String, Object> describe(Settings s) {
-		return Map.of("tasks", s.tasks(), "employees", s.employees(), "skills", s.skills(), "heap", s.heap(),
-				"database", s.jdbc() == null ? "h2 file (embedded default)" : s.jdbc(), "platformArgs", s.platformArgs(),
-				"readyWindowSeconds", s.readyWindowSeconds(), "phaseSeconds", s.phaseSeconds(), "thinkMs",
-				s.think()[0] + "-" + s.think()[1], "handleMs", s.handle()[0] + "-" + s.handle()[1]);
+		Map<String, Object> d = new java.util.LinkedHashMap<>();
+		d.put("tasks", s.tasks());
+		d.put("employees", s.employees());
+		d.put("skills", s.skills());
+		d.put("heap", s.heap());
+		d.put("database", s.jdbc() == null ? "h2 file (embedded default)" : s.jdbc());
+		d.put("platformArgs", s.platformArgs());
+		d.put("readyWindowSeconds", s.readyWindowSeconds());
+		d.put("readyInFlight", s.readyInFlight());
+		d.put("phaseSeconds", s.phaseSeconds());
+		d.put("thinkMs", s.think()[0] + "-" + s.think()[1]);
+		d.put("handleMs", s.handle()[0] + "-" + s.handle()[1]);
+		return d;
 	}
 
 }
