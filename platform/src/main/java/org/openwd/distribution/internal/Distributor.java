@@ -278,7 +278,11 @@ public class Distributor implements DisposableBean, QueuedTaskIndex {
 			if (event.to().isTerminal()) {
 				rejecters.remove(event.taskId().value());
 			}
-			reconcile(event.taskId());
+			if (event.to() == TaskState.QUEUED || engine.task(event.taskId().value()).isPresent()) {
+				reconcile(event.taskId());
+			}
+			// otherwise the engine does not hold the task and this change did not queue it: the read would only confirm
+			// that (a completion, a cancel, a hold); a later change that queues it again brings its own event
 			if (event.employee() != null && event.to() != TaskState.OFFERED && event.to() != TaskState.ASSIGNED) {
 				fillEmployee(event.employee());
 			}
