@@ -143,6 +143,23 @@ class LiveChannelIT extends IntegrationTest {
 		await().atMost(WAIT).until(() -> gauge("openwd.live.subscriptions") == subscriptions);
 	}
 
+	/**
+	 * Every session has its own inbox destination. The in-memory broker resolves a destination it has not cached by
+	 * scanning every session's subscriptions, so its destination cache must hold more destinations than there are
+	 * sessions (Spring's default of 1,024 made every push at 2,000 inboxes such a scan).
+	 */
+	@Test
+	void theInMemoryBrokerRemembersTheSubscribersOfMoreInboxesThanSpringsDefault() {
+		org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler broker = simpleBroker.getIfAvailable();
+		org.junit.jupiter.api.Assumptions.assumeTrue(broker != null, "the STOMP relay is configured, not the in-memory broker");
+		assertThat(broker.getSubscriptionRegistry())
+			.isInstanceOfSatisfying(org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry.class,
+					registry -> assertThat(registry.getCacheLimit()).isGreaterThanOrEqualTo(20_000));
+	}
+
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler> simpleBroker;
+
 	private double gauge(String name) {
 		return meters.get(name).gauge().value();
 	}

@@ -62,7 +62,7 @@ public final class BacklogBench {
 	/** Settings of one run (see bench/README.md for the command-line names). */
 	public record Settings(Path jar, int tasks, int employees, int skills, String heap, String jdbc, String user,
 			String password, List<String> platformArgs, int readyWindowSeconds, int phaseSeconds, int quietSeconds,
-			int[] think, int[] handle, long seed, Duration maxWait) {
+			int[] think, int[] handle, long seed, Duration maxWait, long dbPid, int readyInFlight) {
 	}
 
 	/** The correctness findings. */
@@ -183,7 +183,7 @@ public final class BacklogBench {
 				int q = Integer.parseInt(order.group(1));
 				return new Verdict(loaded.tasks(), d, q, 0, 0, 0, List.of()); // no shift: "0 of 0 employees offered"
 			}
-			return shift(platform.url, fixture, people, loaded, Integer.parseInt(distribution.group(1)),
+			return shift(platform.url, platform.pid(), fixture, people, loaded, Integer.parseInt(distribution.group(1)),
 					Integer.parseInt(order.group(1)), log);
 		}
 	}
@@ -198,18 +198,23 @@ public final class BacklogBench {
 		BacklogFixture fixture = new BacklogFixture(s.skills(), s.maxWait(), "classification:v" + decision.path("version").asInt(1));
 
 		BacklogLoader.Loaded loaded = new BacklogLoader.Loaded(s.tasks(), 0, java.util.Collections.nCopies(Math.max(0, s.tasks() / 10), null));
-		return shift(url, fixture, fixture.employees(s.employees(), s.seed()), loaded, s.tasks(), s.tasks(), log);
+		return shift(url, Long.getLong("openwd.bench.platform-pid", -1), fixture, fixture.employees(s.employees(), s.seed()),
+				loaded, s.tasks(), s.tasks(), log);
 	}
 
-	private Verdict shift(String url, BacklogFixture fixture, List<BacklogFixture.Employee> people,
+	private Verdict shift(String url, long platformPid, BacklogFixture fixture, List<BacklogFixture.Employee> people,
 			BacklogLoader.Loaded loaded, int distributionRebuilt, int orderRebuilt, Path log) throws Exception {
-		Http http = new Http(url);
+		// the simulated employees' REST calls are asynchronous: a few threads serve thousands of them
+		ExecutorService httpThreads = Executors.newFixedThreadPool(4, daemon("shift-http-"));
+		Http http = new Http(url, httpThreads);
+		ShiftCost cost = new ShiftCost(platformPid, s.dbPid(), s.jdbc(), s.user(), s.password());
+		boolean offline = false;
 		ShiftObservations seen = new ShiftObservations();
 		StandardWebSocketClient ws = new StandardWebSocketClient();
 		// Tomcat's client gives the handshake 5 s by default: too little for 2,000 sessions on a busy machine
 		ws.setUserProperties(Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS", "60000"));
 		WebSocketStompClient stomp = new WebSocketStompClient(ws);
-		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(16);
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("shift-scheduler-"));
 		List<ShiftEmployee> shift = new ArrayList<>();
 		for (int i = 0; i < people.size(); i++) {
 			shift.add(new ShiftEmployee(people.get(i).id(), http, seen, scheduler, s.seed() + i, s.think(), s.handle()));
@@ -231,28 +236,36 @@ public final class BacklogBench {
 			});
 			results.add("W3 shift start", "inbox sessions connected", shift.size(), "count", "in " + round(seconds(c0)) + " s");
 
-			// W3: all go ready within the window, spread evenly
-			ScheduledExecutorService readiness = Executors.newScheduledThreadPool(32);
+			// W3: all go ready within the window, spread evenly; one thread starts the (asynchronous) READY requests on time
+			ShiftCost.Snapshot costFrom = cost.snapshot();
+			ScheduledExecutorService readiness = Executors.newSingleThreadScheduledExecutor();
 			long r0 = System.nanoTime();
 			long windowNanos = TimeUnit.SECONDS.toNanos(s.readyWindowSeconds());
-			List<Future<?>> readies = new ArrayList<>();
+			List<java.util.concurrent.CompletableFuture<Void>> readies = new ArrayList<>();
 			long[] lastReady = new long[1];
+			// --readyInFlight N: at most N READY requests under way (the earlier bench's 32 blocking threads); 0: none held back
+			java.util.concurrent.Semaphore inFlight = s.readyInFlight() > 0 ? new java.util.concurrent.Semaphore(s.readyInFlight()) : null;
 			for (int i = 0; i < shift.size(); i++) {
 				ShiftEmployee e = shift.get(i);
 				long at = shift.size() <= 1 ? 0 : windowNanos * i / (shift.size() - 1);
-				readies.add(readiness.schedule(() -> {
-					try {
-						e.ready();
+				java.util.concurrent.CompletableFuture<Void> answered = new java.util.concurrent.CompletableFuture<>();
+				readies.add(answered);
+				readiness.schedule(() -> {
+					if (inFlight != null) {
+						inFlight.acquireUninterruptibly(); // the wave waits here, as behind a pool of blocking clients
+					}
+					e.ready().whenComplete((ignored, ex) -> {
+						if (inFlight != null) {
+							inFlight.release();
+						}
 						synchronized (lastReady) {
 							lastReady[0] = Math.max(lastReady[0], System.nanoTime());
 						}
-					}
-					catch (RuntimeException ex) {
-						seen.error(e.id() + " ready: " + ex.getMessage());
-					}
-				}, at, TimeUnit.NANOSECONDS));
+						answered.complete(null);
+					});
+				}, at, TimeUnit.NANOSECONDS);
 			}
-			for (Future<?> f : readies) {
+			for (java.util.concurrent.CompletableFuture<Void> f : readies) {
 				f.get();
 			}
 			readiness.shutdown();
@@ -261,9 +274,17 @@ public final class BacklogBench {
 			while (seen.gotFirstOffer.size() < shift.size() && System.nanoTime() < deadline) {
 				TimeUnit.MILLISECONDS.sleep(50);
 			}
+			ShiftCost.Snapshot costTo = cost.snapshot();
+			int offersAtStart = seen.offers.get();
 			String w3 = "W3 shift start";
 			results.add(w3, "employees went ready within", readySpan, "s",
-					shift.size() + " READY requests, spread over " + s.readyWindowSeconds() + " s; " + load());
+					shift.size() + " READY requests, spread over " + s.readyWindowSeconds() + " s, "
+							+ (s.readyInFlight() > 0 ? "at most " + s.readyInFlight() + " in flight" : "none held back") + "; " + load());
+			results.latency(w3, "READY request answered", seen.readyAnswered, TimeUnit.MILLISECONDS);
+			String during = seen.completed.size() + " tasks completed, " + seen.offers.get() + " offers accepted or pending";
+			cost.report(results, w3, "shift start", costFrom, costTo, "employee", shift.size(),
+					"READY requests, their offers (" + offersAtStart + ") and accepts; " + during);
+			cost.report(results, w3, "shift start", costFrom, costTo, "offer", offersAtStart, "the same CPU divided by the offers");
 			results.latency(w3, "ready -> first offer received", seen.readyToFirstOffer, TimeUnit.MILLISECONDS);
 			long within2s;
 			synchronized (seen.readyToFirstOffer) {
@@ -280,11 +301,30 @@ public final class BacklogBench {
 			}
 			results.add("W3/W5 shift", "double offers seen by the inboxes", seen.doubleOffers.get(), "count", "target 0");
 			results.add("W3/W5 shift", "tasks completed during the run", seen.completed.size(), "count", seen.offers.get() + " offers");
-		}
-		finally {
+
+			// what a presence change costs when no offer follows: everyone goes OFFLINE (held tasks stay theirs)
+			ShiftCost.Snapshot offFrom = cost.snapshot();
+			long o0 = System.nanoTime();
 			parallel(16, shift, e -> {
 				try {
 					e.offline();
+				}
+				catch (RuntimeException ex) {
+					seen.error(e.id() + " offline: " + ex.getMessage());
+				}
+			});
+			ShiftCost.Snapshot offTo = cost.snapshot();
+			offline = true;
+			cost.report(results, "W3 shift end", "OFFLINE", offFrom, offTo, "presence change", shift.size(),
+					"16 threads, no offer follows; in " + round(seconds(o0)) + " s");
+		}
+		finally {
+			boolean wentOffline = offline;
+			parallel(16, shift, e -> {
+				try {
+					if (!wentOffline) {
+						e.offline();
+					}
 				}
 				catch (RuntimeException ignored) {
 					// best effort
@@ -293,6 +333,7 @@ public final class BacklogBench {
 			});
 			scheduler.shutdownNow();
 			stomp.stop();
+			httpThreads.shutdown();
 		}
 		return new Verdict(loaded.tasks(), distributionRebuilt, orderRebuilt, shift.size(), seen.gotFirstOffer.size(),
 				seen.doubleOffers.get(), List.copyOf(seen.errors));
@@ -442,6 +483,15 @@ public final class BacklogBench {
 		}
 	}
 
+	private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		return r -> {
+			Thread t = new Thread(r, prefix + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		};
+	}
+
 	static String load() {
 		try {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -461,10 +511,19 @@ public final class BacklogBench {
 	}
 
 	static Map<String, Object> describe(Settings s) {
-		return Map.of("tasks", s.tasks(), "employees", s.employees(), "skills", s.skills(), "heap", s.heap(),
-				"database", s.jdbc() == null ? "h2 file (embedded default)" : s.jdbc(), "platformArgs", s.platformArgs(),
-				"readyWindowSeconds", s.readyWindowSeconds(), "phaseSeconds", s.phaseSeconds(), "thinkMs",
-				s.think()[0] + "-" + s.think()[1], "handleMs", s.handle()[0] + "-" + s.handle()[1]);
+		Map<String, Object> d = new java.util.LinkedHashMap<>();
+		d.put("tasks", s.tasks());
+		d.put("employees", s.employees());
+		d.put("skills", s.skills());
+		d.put("heap", s.heap());
+		d.put("database", s.jdbc() == null ? "h2 file (embedded default)" : s.jdbc());
+		d.put("platformArgs", s.platformArgs());
+		d.put("readyWindowSeconds", s.readyWindowSeconds());
+		d.put("readyInFlight", s.readyInFlight());
+		d.put("phaseSeconds", s.phaseSeconds());
+		d.put("thinkMs", s.think()[0] + "-" + s.think()[1]);
+		d.put("handleMs", s.handle()[0] + "-" + s.handle()[1]);
+		return d;
 	}
 
 }

@@ -35,7 +35,8 @@ public final class BacklogCommand {
 				integer(o, "phase", 30), integer(o, "quiet", jdbc == null ? 0 : 60),
 				new int[] { integer(o, "thinkMin", 500), integer(o, "thinkMax", 2000) },
 				new int[] { integer(o, "handleMin", 10_000), integer(o, "handleMax", 110_000) }, integer(o, "seed", 8),
-				Duration.parse(o.getOrDefault("maxWait", "PT8H")));
+				Duration.parse(o.getOrDefault("maxWait", "PT8H")), Long.parseLong(o.getOrDefault("dbPid", "-1")),
+				integer(o, "readyInFlight", 0));
 		Results results = new Results("backlog").config("settings", BacklogBench.describe(settings));
 		Path data = o.containsKey("data") ? Path.of(o.get("data")) : Files.createTempDirectory("openwd-backlog-");
 		results.config("dataDir", data.toString());

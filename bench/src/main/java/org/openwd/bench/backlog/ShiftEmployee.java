@@ -1,34 +1,29 @@
 package org.openwd.bench.backlog;
 
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import org.openwd.bench.load.Http;
-import org.openwd.bench.load.SimulatedEmployee;
+import org.openwd.bench.load.InboxClient;
 
 /**
- * One employee of the shift-start and reprioritisation runs: a real STOMP inbox session (CSRF cookie and token, Basic
- * login, as the browser and the load harness's {@code SimulatedEmployee} do), who goes READY once, then accepts every
- * offer after a think time and completes it after a handle time. It reports when it went ready, each offer (with the
- * time since it was last free) and each completion to {@link ShiftObservations}.
+ * One employee of the shift-start and reprioritisation runs: a real STOMP inbox session ({@link InboxClient}, as the
+ * browser and the load harness's {@code SimulatedEmployee} open it), who goes READY once, then accepts every offer
+ * after a think time and completes it after a handle time. It reports when it went ready, each offer (with the time
+ * since it was last free) and each completion to {@link ShiftObservations}.
+ * <p>
+ * Cheap to simulate by the thousand: no thread of its own and none held while a request is under way. Its REST calls
+ * are asynchronous ({@link Http#putAsync}); the shared scheduler only starts them at their time, so a READY wave
+ * leaves the bench when it is due, not when one of a pool of blocking threads is free.
  */
-final class ShiftEmployee {
-
-	static final ObjectMapper JSON = new ObjectMapper();
+final class ShiftEmployee implements InboxClient.Listener {
 
 	private final String id;
 
@@ -44,7 +39,7 @@ final class ShiftEmployee {
 
 	private final int[] handle;
 
-	private StompSession session;
+	private InboxClient inbox;
 
 	private volatile long readyAt;
 
@@ -68,57 +63,39 @@ final class ShiftEmployee {
 	}
 
 	void connect(WebSocketStompClient stomp) throws Exception {
-		String token = SimulatedEmployee.csrfToken(http.base());
-		WebSocketHttpHeaders handshake = SimulatedEmployee.handshake(id, token);
-		StompHeaders connect = SimulatedEmployee.connectHeaders(token);
-		URI endpoint = URI.create(http.base().replaceFirst("^http", "ws") + "/ws");
-		session = stomp.connectAsync(endpoint, handshake, connect, new StompSessionHandlerAdapter() {
+		inbox = InboxClient.connect(stomp, http.base(), id, Duration.ofSeconds(60), this);
+	}
 
-			@Override
-			public void handleTransportError(StompSession s, Throwable exception) {
-				if (session != null) {
-					// a failed handshake is reported (and retried) by the caller of connect
-					seen.error(id + " transport: " + exception);
-				}
+	/**
+	 * Goes READY; the clock for "ready -> first offer" starts before the request is sent. The answer completes the
+	 * returned future (also when it is an error, which is reported).
+	 */
+	CompletableFuture<Void> ready() {
+		long at = System.nanoTime();
+		readyAt = at;
+		freedAt = at;
+		return http.putAsync(id, "/api/v1/me/presence", Map.of("state", "READY")).handle((r, ex) -> {
+			if (ex != null || r.status() != 200) {
+				seen.error(id + " ready: " + (ex != null ? ex : "HTTP " + r.status() + " " + r.text()));
 			}
-
-		}).get(60, TimeUnit.SECONDS);
-		session.subscribe("/user/queue/inbox", new StompFrameHandler() {
-
-			@Override
-			public Type getPayloadType(StompHeaders headers) {
-				return byte[].class;
+			else {
+				seen.readyAnswered(System.nanoTime() - at);
 			}
-
-			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				try {
-					onMessage(JSON.readTree((byte[]) payload));
-				}
-				catch (IOException | RuntimeException ex) {
-					seen.error(id + " message: " + ex);
-				}
-			}
-
+			return null;
 		});
 	}
 
-	/** Goes READY; the clock for "ready -> first offer" starts before the request is sent. */
-	void ready() {
-		readyAt = System.nanoTime();
-		freedAt = readyAt;
-		presence("READY");
-	}
-
 	void offline() {
-		presence("OFFLINE");
+		http.put(id, "/api/v1/me/presence", Map.of("state", "OFFLINE")).expect(200);
 	}
 
-	private void presence(String state) {
-		http.put(id, "/api/v1/me/presence", Map.of("state", state)).expect(200);
+	@Override
+	public void error(String what) {
+		seen.error(what);
 	}
 
-	private void onMessage(JsonNode message) {
+	@Override
+	public void message(JsonNode message) {
 		String type = message.path("type").asText();
 		JsonNode payload = message.path("payload");
 		String task = payload.path("taskId").asText();
@@ -127,7 +104,7 @@ final class ShiftEmployee {
 			if (type.equals("offer-expired")) {
 				seen.released(task, id);
 				seen.error(id + " let offer " + task + " expire (the bench accepts every offer)");
-				scheduler.schedule(this::safeReady, 200, TimeUnit.MILLISECONDS);
+				scheduler.schedule(this::ready, 200, TimeUnit.MILLISECONDS);
 			}
 			return;
 		}
@@ -146,67 +123,63 @@ final class ShiftEmployee {
 	}
 
 	private long between(int[] range) {
-		return range[0] + random.nextInt(Math.max(1, range[1] - range[0] + 1));
-	}
-
-	private void safeReady() {
-		try {
-			ready();
-		}
-		catch (RuntimeException ex) {
-			seen.error(id + " ready: " + ex.getMessage());
+		synchronized (random) {
+			return range[0] + random.nextInt(Math.max(1, range[1] - range[0] + 1));
 		}
 	}
 
 	private void accept(String task) {
-		try {
-			Http.Response r = http.post(id, "/api/v1/me/tasks/" + task + "/accept", Map.of());
-			if (r.status() == 200) {
-				scheduler.schedule(() -> complete(task), between(handle), TimeUnit.MILLISECONDS);
+		http.postAsync(id, "/api/v1/me/tasks/" + task + "/accept", Map.of()).whenComplete((r, ex) -> {
+			if (ex != null) {
+				failed("accept", ex);
+			}
+			else if (r.status() == 200) {
+				schedule(() -> complete(task), between(handle));
 			}
 			else if (r.status() != 409) {
 				seen.error(id + " accept " + task + ": HTTP " + r.status() + " " + r.text());
 			}
-		}
-		catch (RuntimeException ex) {
-			if (!endOfRun(ex)) {
-				seen.error(id + " accept: " + ex.getMessage());
-			}
-		}
+		});
 	}
 
 	private void complete(String task) {
-		try {
-			seen.released(task, id);
-			Http.Response r = http.post(id, "/api/v1/me/tasks/" + task + "/complete", Map.of("outcome", "done"));
-			if (r.status() == 200) {
+		seen.released(task, id);
+		http.postAsync(id, "/api/v1/me/tasks/" + task + "/complete", Map.of("outcome", "done")).whenComplete((r, ex) -> {
+			if (ex != null) {
+				failed("complete", ex);
+			}
+			else if (r.status() == 200) {
 				freedAt = System.nanoTime();
 				seen.completed(task);
 			}
 			else {
 				seen.error(id + " complete " + task + ": HTTP " + r.status() + " " + r.text());
 			}
-		}
-		catch (RuntimeException ex) {
-			if (!endOfRun(ex)) {
-				seen.error(id + " complete: " + ex.getMessage());
+		});
+	}
+
+	/** Schedules follow-up work unless the run is over (the scheduler was shut down). */
+	private void schedule(Runnable job, long delayMillis) {
+		if (!scheduler.isShutdown()) {
+			try {
+				scheduler.schedule(job, delayMillis, TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.RejectedExecutionException endOfRun) {
+				// the run is over
 			}
 		}
 	}
 
-	/** A call cut short because the run is over (the scheduler was shut down): not an error of the platform. */
-	private static boolean endOfRun(RuntimeException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InterruptedException) {
-				return true;
-			}
+	/** A call that failed; not reported when the run is over (the scheduler was shut down meanwhile). */
+	private void failed(String what, Throwable ex) {
+		if (!scheduler.isShutdown()) {
+			seen.error(id + " " + what + ": " + ex.getMessage());
 		}
-		return Thread.currentThread().isInterrupted();
 	}
 
 	void close() {
-		if (session != null && session.isConnected()) {
-			session.disconnect();
+		if (inbox != null) {
+			inbox.close();
 		}
 	}
 

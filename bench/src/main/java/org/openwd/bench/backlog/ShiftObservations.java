@@ -22,6 +22,9 @@ final class ShiftObservations {
 
 	final Histogram readyToFirstOffer = Results.histogram();
 
+	/** READY request sent -> its answer received. */
+	final Histogram readyAnswered = Results.histogram();
+
 	final Set<String> gotFirstOffer = ConcurrentHashMap.newKeySet();
 
 	final Map<String, String> holders = new ConcurrentHashMap<>();
@@ -117,6 +120,10 @@ final class ShiftObservations {
 		if (errors.size() < 1000) {
 			errors.add(text);
 		}
+	}
+
+	void readyAnswered(long nanos) {
+		record(readyAnswered, nanos);
 	}
 
 	private static void record(Histogram h, long nanos) {

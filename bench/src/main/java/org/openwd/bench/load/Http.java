@@ -32,10 +32,24 @@ public final class Http {
 
 	private final String base;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient client;
 
 	public Http(String base) {
+		this(base, null);
+	}
+
+	/**
+	 * A client whose asynchronous work (connections, response bodies, the {@code *Async} calls' completions) runs on
+	 * {@code executor}, e.g. a small fixed pool shared by thousands of simulated employees; {@code null}: the JDK's
+	 * default (a cached pool that grows with the requests in flight).
+	 */
+	public Http(String base, java.util.concurrent.Executor executor) {
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+		if (executor != null) {
+			builder.executor(executor);
+		}
+		this.client = builder.build();
 	}
 
 	public String base() {
@@ -54,6 +68,16 @@ public final class Http {
 		return send(user, HttpRequest.newBuilder(URI.create(base + path)).PUT(json(body)), "application/json");
 	}
 
+	/** {@link #post} without holding a thread while the request is under way. */
+	public java.util.concurrent.CompletableFuture<Response> postAsync(String user, String path, Object body) {
+		return sendAsync(user, HttpRequest.newBuilder(URI.create(base + path)).POST(json(body)), "application/json");
+	}
+
+	/** {@link #put} without holding a thread while the request is under way. */
+	public java.util.concurrent.CompletableFuture<Response> putAsync(String user, String path, Object body) {
+		return sendAsync(user, HttpRequest.newBuilder(URI.create(base + path)).PUT(json(body)), "application/json");
+	}
+
 	public Response postXml(String user, String path, String xml) {
 		return send(user, HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(xml)),
 				"application/xml");
@@ -68,7 +92,19 @@ public final class Http {
 		}
 	}
 
-	private Response send(String user, HttpRequest.Builder request, String contentType) {
+	private java.util.concurrent.CompletableFuture<Response> sendAsync(String user, HttpRequest.Builder request,
+			String contentType) {
+		return client.sendAsync(prepare(user, request, contentType), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+			try {
+				return response(response);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("HTTP answer unreadable: " + ex.getMessage(), ex);
+			}
+		});
+	}
+
+	private static HttpRequest prepare(String user, HttpRequest.Builder request, String contentType) {
 		request.timeout(Duration.ofSeconds(60));
 		if (user != null) {
 			request.header("Authorization", basic(user));
@@ -76,14 +112,21 @@ public final class Http {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		return request.build();
+	}
+
+	private static Response response(HttpResponse<String> response) throws IOException {
+		String text = response.body();
+		JsonNode body = null;
+		if (text != null && !text.isEmpty() && (text.startsWith("{") || text.startsWith("["))) {
+			body = JSON.readTree(text);
+		}
+		return new Response(response.statusCode(), body, text);
+	}
+
+	private Response send(String user, HttpRequest.Builder request, String contentType) {
 		try {
-			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			String text = response.body();
-			JsonNode body = null;
-			if (text != null && !text.isEmpty() && (text.startsWith("{") || text.startsWith("["))) {
-				body = JSON.readTree(text);
-			}
-			return new Response(response.statusCode(), body, text);
+			return response(client.send(prepare(user, request, contentType), HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("HTTP call failed: " + ex.getMessage(), ex);

@@ -1,27 +1,17 @@
 package org.openwd.bench.load;
 
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
- * One simulated back-office employee: a real STOMP-over-WebSocket inbox session plus REST calls, exactly what the
- * browser inbox does. It goes ready, and for each offer pushed to it waits a think time and then accepts (and completes
+ * One simulated back-office employee: a real STOMP-over-WebSocket inbox session ({@link InboxClient}) plus REST calls,
+ * exactly what the browser inbox does. It goes ready, and for each offer pushed to it waits a think time and then accepts (and completes
  * after a handle time), rejects, or lets the offer expire (then goes ready again), with the configured shares.
  */
 public final class SimulatedEmployee {
@@ -38,7 +28,7 @@ public final class SimulatedEmployee {
 
 	private final SplittableRandom random;
 
-	private StompSession session;
+	private InboxClient inbox;
 
 	/** When this employee last became free (ready again, or a task left them), for "ready -> offer" latency. */
 	private volatile long freedAt;
@@ -54,33 +44,16 @@ public final class SimulatedEmployee {
 	}
 
 	void connect(WebSocketStompClient stomp) throws Exception {
-		String token = csrfToken(http.base());
-		WebSocketHttpHeaders handshake = handshake(id, token);
-		StompHeaders connect = connectHeaders(token);
-		URI endpoint = URI.create(http.base().replaceFirst("^http", "ws") + "/ws");
-		session = stomp.connectAsync(endpoint, handshake, connect, new StompSessionHandlerAdapter() {
+		inbox = InboxClient.connect(stomp, http.base(), id, Duration.ofSeconds(30), new InboxClient.Listener() {
 
 			@Override
-			public void handleTransportError(StompSession s, Throwable exception) {
-				seen.error(id + " transport: " + exception);
-			}
-
-		}).get(30, TimeUnit.SECONDS);
-		session.subscribe("/user/queue/inbox", new StompFrameHandler() {
-
-			@Override
-			public Type getPayloadType(StompHeaders headers) {
-				return byte[].class;
+			public void message(JsonNode message) {
+				onMessage(message);
 			}
 
 			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				try {
-					onMessage(Http.JSON.readTree((byte[]) payload));
-				}
-				catch (IOException | RuntimeException ex) {
-					seen.error(id + " message: " + ex);
-				}
+			public void error(String what) {
+				seen.error(what);
 			}
 
 		});
@@ -194,45 +167,9 @@ public final class SimulatedEmployee {
 	}
 
 	void close() {
-		if (session != null && session.isConnected()) {
-			session.disconnect();
+		if (inbox != null) {
+			inbox.close();
 		}
-	}
-
-	private static final HttpClient LOGIN_PAGE = HttpClient.newHttpClient();
-
-	/** The CSRF token as a browser gets it: from the cookie that the login page sets. */
-	public static String csrfToken(String base) throws IOException, InterruptedException {
-		return csrfToken(base, LOGIN_PAGE);
-	}
-
-	/** {@link #csrfToken(String)} with a client of the caller's (its own timeouts and connection pool). */
-	public static String csrfToken(String base, HttpClient client) throws IOException, InterruptedException {
-		HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.discarding());
-		return login.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("XSRF-TOKEN="))
-			.map(c -> c.substring("XSRF-TOKEN=".length()).split(";", 2)[0])
-			.filter(v -> !v.isEmpty())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("GET /login set no XSRF-TOKEN cookie"));
-	}
-
-	/** A browser-like inbox handshake for a bench login (password = name): Basic plus the CSRF cookie. */
-	public static WebSocketHttpHeaders handshake(String user, String token) {
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Authorization", Http.basic(user));
-		handshake.add("Cookie", "XSRF-TOKEN=" + token);
-		return handshake;
-	}
-
-	/** The STOMP CONNECT headers that echo the CSRF token. */
-	public static StompHeaders connectHeaders(String token) {
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", token);
-		return connect;
 	}
 
 }

@@ -401,7 +401,7 @@ public final class LiveSessions {
 
 		java.util.concurrent.CompletableFuture<Void> loginThenOpen(InboxSession s, String base, long[] handshakeStart) {
 			try {
-				String token = org.openwd.bench.load.SimulatedEmployee.csrfToken(base, http);
+				String token = org.openwd.bench.load.InboxClient.csrfToken(base, http);
 				handshakeStart[0] = System.nanoTime();
 				return s.open(base, token, stomp);
 			}

@@ -255,6 +255,14 @@ public class Distributor implements DisposableBean, QueuedTaskIndex {
 			if (event.from() == TaskState.QUEUED && committedHere.remove(event.taskId().value())) {
 				return; // this loop's own offer: the engine already holds what the event says
 			}
+			if (event.action() == TaskAction.ACCEPT && event.from() == TaskState.OFFERED && event.to() == TaskState.ASSIGNED
+					&& event.previousEmployee() == null) {
+				// an offer accepted by the employee it was made to: they held it already (their load is unchanged) and
+				// the task left the queue when it was offered, so there is nothing to re-read, only the expiry to drop.
+				// (At a shift start every offer is accepted: two queries each on this thread, before the next offers.)
+				cancelExpiry(event.taskId().value());
+				return;
+			}
 			if (event.employee() != null) {
 				refreshLoad(event.employee());
 			}
@@ -270,7 +278,11 @@ public class Distributor implements DisposableBean, QueuedTaskIndex {
 			if (event.to().isTerminal()) {
 				rejecters.remove(event.taskId().value());
 			}
-			reconcile(event.taskId());
+			if (event.to() == TaskState.QUEUED || engine.task(event.taskId().value()).isPresent()) {
+				reconcile(event.taskId());
+			}
+			// otherwise the engine does not hold the task and this change did not queue it: the read would only confirm
+			// that (a completion, a cancel, a hold); a later change that queues it again brings its own event
 			if (event.employee() != null && event.to() != TaskState.OFFERED && event.to() != TaskState.ASSIGNED) {
 				fillEmployee(event.employee());
 			}

@@ -87,6 +87,8 @@ class LiveBrokerConfiguration extends DelegatingWebSocketMessageBrokerConfigurat
 			registry.enableSimpleBroker("/topic", "/queue")
 				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 				.setTaskScheduler(brokerScheduler);
+			// one inbox destination per session: all of them must fit, or each push scans every session's subscriptions
+			registry.setCacheLimit(properties.destinationCacheLimit());
 		}
 	}
 

@@ -14,15 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedOrigins origin patterns allowed to open the WebSocket besides the application's own origin (e.g. the
  * Vite dev server {@code http://localhost:5173}); empty (default) = same origin only
  * @param relay cluster mode: relay to RabbitMQ's STOMP plugin instead of the in-memory broker
+ * @param destinationCacheLimit in-memory broker only: how many destinations its subscription registry remembers the
+ * subscribers of (default 20,000). Every session has its own inbox destination; a destination not in the cache is
+ * resolved by scanning every session's subscriptions, so a limit below the number of sessions makes every push scan
+ * them all (Spring's default is 1,024: at 2,000 inboxes that scan was most of the push cost, docs/PERFORMANCE.md W3)
  */
 @ConfigurationProperties("openwd.live")
-record LiveProperties(Duration offlineGrace, Duration heartbeat, List<String> allowedOrigins, Relay relay) {
+record LiveProperties(Duration offlineGrace, Duration heartbeat, List<String> allowedOrigins, Relay relay,
+		Integer destinationCacheLimit) {
 
 	LiveProperties {
 		offlineGrace = offlineGrace == null ? Duration.ofSeconds(60) : offlineGrace;
 		heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
 		allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
 		relay = relay == null ? new Relay(false, null, null, null, null, null) : relay;
+		destinationCacheLimit = destinationCacheLimit == null ? 20_000 : destinationCacheLimit;
 	}
 
 	/**

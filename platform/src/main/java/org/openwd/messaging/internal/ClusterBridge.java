@@ -44,7 +44,12 @@ class ClusterBridge {
 		this.mapper = mapper;
 	}
 
-	@RabbitListener(queues = "#{@openwdNodeQueue.name}")
+	/**
+	 * Reads the raw message: Spring AMQP converts every delivered payload before it calls a listener, even one that
+	 * takes the {@link Message}, and with the JSON converter that built a full event object of every change this node
+	 * published itself (the most frequent case, skipped right here). The pass-through converter leaves the bytes.
+	 */
+	@RabbitListener(queues = "#{@openwdNodeQueue.name}", messageConverter = "clusterBridgeMessages")
 	void on(Message message) throws IOException {
 		if (node.id().equals(message.getMessageProperties().getHeader(NodeIdentity.HEADER))) {
 			return;
@@ -68,6 +73,12 @@ class ClusterBridge {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "openwd.cluster.events", havingValue = "true", matchIfMissing = true)
 	static class Topology {
+
+		/** Leaves JSON bodies as bytes (no parsing); by name only, so the application's JSON converter stays the default. */
+		@Bean(defaultCandidate = false)
+		org.springframework.amqp.support.converter.MessageConverter clusterBridgeMessages() {
+			return new org.springframework.amqp.support.converter.SimpleMessageConverter();
+		}
 
 		@Bean
 		Queue openwdNodeQueue(NodeIdentity node) {
