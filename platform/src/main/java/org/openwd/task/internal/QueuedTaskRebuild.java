@@ -37,10 +37,12 @@ import org.springframework.stereotype.Component;
  * sent by the database, and parsed, only for the rows whose text mentions {@value QueuedTaskView#PERSONAL_EMPLOYEE}.
  * <p>
  * The read starts while the application is still starting, as soon as this bean and the indexes exist (the database is
- * migrated and JPA is up by then: the indexes depend on the task list), on its own thread
- * ({@value #THREAD}), so that scanning the table overlaps the rest of the start (the web server, AMQP, Camunda, the
- * application runners). The end of the rebuild stays where it was: the listener of {@link ApplicationReadyEvent} that
- * runs first waits for the read, then tells every index {@link QueuedTaskIndex#rebuildFinished}; so the application
+ * migrated and JPA is up by then: the indexes depend on the task list), on its own thread ({@value #THREAD}), so that
+ * scanning the table overlaps the rest of the start (the remaining beans, the web server, the AMQP listeners, the
+ * application runners; on this code base the bean is created after Camunda's engine). The indexes' own log lines then
+ * time the rebuild from the read's start to the end below. The end stays where it was: the listener of
+ * {@link ApplicationReadyEvent} that runs first waits for the read, then tells every index
+ * {@link QueuedTaskIndex#rebuildFinished}; so the application
  * reports ready only once every index has all its tasks, and triggers that arrive before then wait for it as before
  * (the distributor parks them until its rebuild is finished). A read that failed fails the start, as before.
  */

@@ -72,7 +72,8 @@ class QueuedTaskRebuildStartIT {
 			if (event instanceof ContextRefreshedEvent) {
 				moments.add("refreshed");
 			}
-			else if (event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+			else if (event instanceof AvailabilityChangeEvent<?> change
+					&& change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
 				moments.add("accepting traffic");
 			}
 		};
