@@ -34,6 +34,9 @@ TIMEOUT=${OPENWD_SERVICES_TIMEOUT:-120}
 RESET=${OPENWD_SERVICES_RESET:-1}
 # InnoDB buffer pool of the test MariaDB, e.g. 2G for bulk-loaded benchmark backlogs (empty: MariaDB's default, 128M).
 MARIADB_BUFFER_POOL=${OPENWD_IT_MARIADB_BUFFER_POOL:-}
+# InnoDB redo log of the test MariaDB, e.g. 2G for bulk loads (empty: MariaDB's default, 96M; a small redo log makes a
+# bulk load of random-key rows flush dirty pages at innodb_io_capacity, see docs/PERFORMANCE.md "Restart start time (W4)").
+MARIADB_LOG_FILE_SIZE=${OPENWD_IT_MARIADB_LOG_FILE_SIZE:-}
 
 # Keycloak (OIDC provider of openwd.security.mode=oidc). OPENWD_IT_KEYCLOAK=0 leaves it out.
 KEYCLOAK=${OPENWD_IT_KEYCLOAK:-1}
@@ -251,6 +254,7 @@ mdb_start() {
       --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
       --pid-file="$MDB_PIDFILE" --log-error="$MDB_ERRLOG" --max-connections=500 \
       ${MARIADB_BUFFER_POOL:+--innodb-buffer-pool-size="$MARIADB_BUFFER_POOL"} \
+      ${MARIADB_LOG_FILE_SIZE:+--innodb-log-file-size="$MARIADB_LOG_FILE_SIZE"} \
       </dev/null >>"$MDB_CONSOLE" 2>&1 9>&- &
     local pid=$!
     echo "$pid" >"$MDB_PIDFILE"   # mariadbd rewrites it with the same PID once up

@@ -16,7 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OpenWdApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(OpenWdApplication.class, args);
+		SpringApplication application = new SpringApplication(OpenWdApplication.class);
+		org.openwd.common.StartupSteps.configure(application); // -Dopenwd.startup.steps=N: where the start-up time goes
+		application.run(args);
 	}
 
 }

@@ -136,8 +136,11 @@ public class Distributor implements DisposableBean, QueuedTaskIndex {
 	/** Jobs that arrived before the rebuild was complete (loop thread only). */
 	private final List<Runnable> parked = new ArrayList<>();
 
-	/** How many rebuild batches may wait for the loop at once (bounds the memory the reading thread can run ahead). */
-	private final java.util.concurrent.Semaphore rebuildPermits = new java.util.concurrent.Semaphore(4);
+	/**
+	 * How many rebuild batches may wait for the loop at once (bounds the memory the reading thread can run ahead: 16 of
+	 * 5,000 tasks are a few tens of MB), enough that the reader rarely waits for the loop.
+	 */
+	private final java.util.concurrent.Semaphore rebuildPermits = new java.util.concurrent.Semaphore(16);
 
 	private volatile long rebuildBegun;
 
@@ -223,7 +226,14 @@ public class Distributor implements DisposableBean, QueuedTaskIndex {
 		}
 		loop.execute(() -> run(() -> {
 			started = true;
+			// the read began while the application was starting: profiles and employees created since (the application
+			// runners seed them on a new database) are taken in now, before anyone is offered work
+			syncProfiles();
 			List<EmployeeSnapshot> all = employees.all();
+			Instant now = clock.instant();
+			for (EmployeeSnapshot employee : all) {
+				engine.worker(worker(employee), now);
+			}
 			log.info("Distribution started: {} queued tasks, {} employees in {} ms (loop CPU {} ms)", engine.queuedCount(),
 					all.size(), (System.nanoTime() - rebuildBegun) / 1_000_000, rebuildCpu / 1_000_000);
 			List<Runnable> parkedJobs = new ArrayList<>(parked);

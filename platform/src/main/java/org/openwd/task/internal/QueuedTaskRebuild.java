@@ -36,11 +36,19 @@ import org.springframework.stereotype.Component;
  * batches. The skills column repeats across tasks, so each distinct JSON text is parsed once; the attributes column is
  * sent by the database, and parsed, only for the rows whose text mentions {@value QueuedTaskView#PERSONAL_EMPLOYEE}.
  * <p>
- * Runs on the thread that publishes {@link ApplicationReadyEvent}, like the queue order's rebuild did before: the
- * application reports ready once every index has its tasks.
+ * The read starts while the application is still starting, as soon as this bean and the indexes exist (the database is
+ * migrated and JPA is up by then: the indexes depend on the task list), on its own thread ({@value #THREAD}), so that
+ * scanning the table overlaps the rest of the start (the remaining beans, the web server, the AMQP listeners, the
+ * application runners; on this code base the bean is created after Camunda's engine). The indexes' own log lines then
+ * time the rebuild from the read's start to the end below. The end stays where it was: the listener of
+ * {@link ApplicationReadyEvent} that runs first waits for the read, then tells every index
+ * {@link QueuedTaskIndex#rebuildFinished}; so the application
+ * reports ready only once every index has all its tasks, and triggers that arrive before then wait for it as before
+ * (the distributor parks them until its rebuild is finished). A read that failed fails the start, as before.
  */
 @Component
-class QueuedTaskRebuild {
+class QueuedTaskRebuild implements org.springframework.beans.factory.InitializingBean,
+		org.springframework.beans.factory.DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(QueuedTaskRebuild.class);
 
@@ -60,7 +68,19 @@ class QueuedTaskRebuild {
 
 	private final JdbcTemplate jdbc;
 
+	static final String THREAD = "openwd-queued-task-rebuild";
+
 	private final ObjectProvider<QueuedTaskIndex> indexes;
+
+	/** The indexes being rebuilt, and the read under way (set in {@link #afterPropertiesSet()}). */
+	private volatile List<QueuedTaskIndex> targets = List.of();
+
+	private volatile java.util.concurrent.CompletableFuture<Long> reading;
+
+	private volatile long begun;
+
+	/** Set when the context closes before the read is done: the read stops at the next row. */
+	private volatile boolean closed;
 
 	QueuedTaskRebuild(DataSource dataSource, ObjectProvider<QueuedTaskIndex> indexes) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -68,23 +88,67 @@ class QueuedTaskRebuild {
 		this.indexes = indexes;
 	}
 
-	// first among the ready listeners: the distributor can offer work only once its queue is back, and no other ready
-	// listener needs to run before this one
+	/** Starts the read on its own thread, while the rest of the application starts. */
+	@Override
+	public void afterPropertiesSet() {
+		List<QueuedTaskIndex> all = indexes.orderedStream().toList();
+		targets = all;
+		if (all.isEmpty()) {
+			return;
+		}
+		begun = System.nanoTime();
+		java.util.concurrent.CompletableFuture<Long> future = new java.util.concurrent.CompletableFuture<>();
+		reading = future;
+		Thread thread = new Thread(() -> {
+			try {
+				future.complete(readInto(all));
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		}, THREAD);
+		thread.setDaemon(true);
+		thread.start();
+		log.info("Reading the queued tasks for {} in-memory indexes while the application starts", all.size());
+	}
+
+	private long readInto(List<QueuedTaskIndex> all) {
+		long cpu = cpuNanos();
+		all.forEach(QueuedTaskIndex::rebuildStarting);
+		long count = read(batch -> all.forEach(index -> index.rebuildBatch(batch)));
+		// the CPU time of this thread (reading, mapping, and what the indexes do on it) does not depend on the load
+		log.info("Queued tasks read once for {} in-memory indexes: {} tasks in {} ms (this thread's CPU {} ms)", all.size(),
+				count, (System.nanoTime() - begun) / 1_000_000, (cpuNanos() - cpu) / 1_000_000);
+		return count;
+	}
+
+	/**
+	 * Waits for the read begun at start-up and finishes every index. First among the ready listeners: the distributor
+	 * can offer work only once its queue is back, and no other ready listener needs to run before this one.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 	void rebuild() {
-		List<QueuedTaskIndex> targets = indexes.orderedStream().toList();
-		if (targets.isEmpty()) {
+		java.util.concurrent.CompletableFuture<Long> future = reading;
+		if (future == null) {
 			return;
 		}
-		long begun = System.nanoTime();
-		long cpu = cpuNanos();
-		targets.forEach(QueuedTaskIndex::rebuildStarting);
-		long count = read(batch -> targets.forEach(index -> index.rebuildBatch(batch)));
+		long waited = System.nanoTime();
+		long count;
+		try {
+			count = future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw new IllegalStateException("Reading the queued tasks for the in-memory indexes failed", ex.getCause());
+		}
 		targets.forEach(index -> index.rebuildFinished(count));
-		// the CPU time of this thread (reading, mapping, and what the indexes do on it) does not depend on the load
-		log.info("Queued tasks read once for {} in-memory indexes: {} tasks in {} ms (this thread's CPU {} ms)",
-				targets.size(), count, (System.nanoTime() - begun) / 1_000_000, (cpuNanos() - cpu) / 1_000_000);
+		log.info("Queued task rebuild finished: {} tasks, {} ms after the read began; the ready application waited {} ms "
+				+ "for it", count, (System.nanoTime() - begun) / 1_000_000, (System.nanoTime() - waited) / 1_000_000);
+	}
+
+	@Override
+	public void destroy() {
+		closed = true;
 	}
 
 	/** Streams every queued task to {@code sink} in batches of {@link #BATCH_SIZE}; answers how many there were. */
@@ -96,7 +160,7 @@ class QueuedTaskRebuild {
 	}
 
 	/** Maps rows to views, shares equal skill sets, and hands over full batches. */
-	private static final class Rows implements RowCallbackHandler {
+	private final class Rows implements RowCallbackHandler {
 
 		private final Consumer<List<QueuedTaskView>> sink;
 
@@ -116,6 +180,9 @@ class QueuedTaskRebuild {
 
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
+			if (closed) {
+				throw new IllegalStateException("the application is shutting down");
+			}
 			String skillText = rs.getString(3);
 			Set<String> required = skills.get(skillText);
 			if (required == null) {
