@@ -164,19 +164,43 @@ public final class BacklogLoader {
 		}
 	}
 
-	/** MariaDB's InnoDB row-operation counters (inserted + updated + deleted), or -1 on other databases. */
-	public long innodbRowWrites() {
-		try (Connection c = DriverManager.getConnection(jdbc, user, password); Statement s = c.createStatement();
-				ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
-						+ "('Innodb_rows_inserted','Innodb_rows_updated','Innodb_rows_deleted')")) {
-			long sum = 0;
-			while (r.next()) {
-				sum += r.getLong(2);
+	/**
+	 * Row writes seen by the database: {@code server} is MariaDB's handler counters (rows written, updated, deleted in
+	 * any table, server-wide; -1 on other databases: MariaDB has no {@code Innodb_rows_*} counters); {@code taskRows}
+	 * the tasks' optimistic-lock versions summed plus the rows of the task and history tables, which grows by one for
+	 * every task row inserted or updated (each update bumps its version) and every history row inserted.
+	 */
+	public record RowWrites(long server, long taskRows) {
+
+		String minus(RowWrites before) {
+			return "server-wide (Handler_write + _update + _delete) " + (server < 0 ? "n/a" : server - before.server)
+					+ ", task and history rows " + (taskRows - before.taskRows);
+		}
+
+	}
+
+	public RowWrites rowWrites() {
+		try (Connection c = DriverManager.getConnection(jdbc, user, password); Statement s = c.createStatement()) {
+			long server = -1;
+			if (jdbc.startsWith("jdbc:mariadb:") || jdbc.startsWith("jdbc:mysql:")) {
+				try (ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+						+ "('Handler_write','Handler_update','Handler_delete')")) {
+					server = 0;
+					while (r.next()) {
+						server += r.getLong(2);
+					}
+				}
 			}
-			return sum;
+			long taskRows;
+			try (ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM owd_task)"
+					+ " + (SELECT COUNT(*) FROM owd_task_history)")) {
+				r.next();
+				taskRows = r.getLong(1);
+			}
+			return new RowWrites(server, taskRows);
 		}
 		catch (SQLException ex) {
-			return -1;
+			throw new IllegalStateException("cannot read the row counters: " + ex.getMessage(), ex);
 		}
 	}
 
