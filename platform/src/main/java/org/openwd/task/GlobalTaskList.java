@@ -11,6 +11,15 @@ public interface GlobalTaskList {
 
 	Optional<TaskSnapshot> find(TaskId id);
 
+	/**
+	 * Reads a task to change it, if it is still open: in the caller's transaction (its own if there is none), holding
+	 * the task's row lock until that transaction ends. One statement ({@code select ... for update}), none for a task
+	 * this transaction has locked already, and the verbs that follow in the transaction read nothing more. Shows
+	 * changes of this transaction that are not written yet. Empty when the task is closed (completed, canceled,
+	 * rejected) or does not exist.
+	 */
+	Optional<TaskSnapshot> findOpenForChange(TaskId id);
+
 	/** Streams every task in a state, page by page in id order (each page its own read), e.g. to rebuild an index. */
 	void forEachInState(TaskState state, java.util.function.Consumer<TaskSnapshot> consumer);
 

@@ -141,6 +141,7 @@ class EscalationIT extends EscalationSupport {
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
 		assertThat(passed(instance)).contains("StartEvent_TaskClosed", "EndEvent_TaskClosed")
 			.doesNotContain("Task_RaisePriority");
+		assertThat(hasHistory(task(id), "PRIORITIZE", null)).as("the warning step never ran").isFalse();
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).count()).isZero();
 	}
 

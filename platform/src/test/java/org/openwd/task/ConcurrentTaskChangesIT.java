@@ -59,7 +59,8 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 				competing[0] = other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other"));
 				TaskSnapshot second = tasks.recordEscalation(id, "warning", Map.of("step", 2), "test");
 				assertThat(second.priorityBoost()).as("built on the first change").isEqualTo(before.priorityBoost() + 50);
-				assertThat(second.version()).isGreaterThan(first.version());
+				assertThat(first.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
+				assertThat(second.version()).as("both changes are written once, at the commit").isEqualTo(first.version());
 				assertThatThrownBy(() -> competing[0].get(500, TimeUnit.MILLISECONDS))
 					.as("another transaction waits for the lock").isInstanceOf(TimeoutException.class);
 				return second;
@@ -67,7 +68,7 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 			TaskSnapshot after = competing[0].get(30, TimeUnit.SECONDS);
 			assertThat(after.escalationStage()).isEqualTo("competing");
 			assertThat(after.priorityBoost()).isEqualTo(before.priorityBoost() + 50);
-			assertThat(after.version()).isGreaterThan(inside.version());
+			assertThat(after.version()).isEqualTo(inside.version() + 1);
 			JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id.value()).body().path("history");
 			List<String> actions = history.findValuesAsText("action");
 			assertThat(actions.subList(actions.size() - 3, actions.size())).containsExactly("PRIORITIZE", "ESCALATE", "ESCALATE");
@@ -76,6 +77,43 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 		finally {
 			other.shutdownNow();
 		}
+	}
+
+	/**
+	 * The escalation actions' read: an open task is read and locked in the caller's transaction, shows that
+	 * transaction's changes not written yet, and the verbs that follow build on it; a closed task is not answered.
+	 */
+	@Test
+	void anOpenTaskIsReadForChangeWithTheTransactionsPendingChangesAndAClosedOneIsNot() throws Exception {
+		TaskId id = unroutedTask();
+		TaskSnapshot before = tasks.find(id).orElseThrow();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<TaskSnapshot>[] competing = new Future[1];
+			TaskSnapshot inside = new TransactionTemplate(transactions).execute(status -> {
+				TaskSnapshot read = tasks.findOpenForChange(id).orElseThrow();
+				assertThat(read.version()).isEqualTo(before.version());
+				competing[0] = other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other"));
+				tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
+				TaskSnapshot again = tasks.findOpenForChange(id).orElseThrow();
+				assertThat(again.priorityBoost()).as("this transaction's change").isEqualTo(before.priorityBoost() + 50);
+				assertThat(again.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
+				assertThatThrownBy(() -> competing[0].get(500, TimeUnit.MILLISECONDS))
+					.as("the read holds the lock").isInstanceOf(TimeoutException.class);
+				return tasks.recordEscalation(id, "warning", Map.of(), "test");
+			});
+			assertThat(competing[0].get(30, TimeUnit.SECONDS).version()).isEqualTo(inside.version() + 1);
+			assertThat(tasks.find(id).orElseThrow().priorityBoost()).isEqualTo(before.priorityBoost() + 50);
+		}
+		finally {
+			other.shutdownNow();
+		}
+
+		tasks.cancel(id, "done", "test");
+		java.util.Optional<TaskSnapshot> closed = new TransactionTemplate(transactions)
+			.execute(status -> tasks.findOpenForChange(id));
+		assertThat(closed).isEmpty();
+		assertThat(tasks.findOpenForChange(new TaskId(java.util.UUID.randomUUID()))).isEmpty();
 	}
 
 	@Test

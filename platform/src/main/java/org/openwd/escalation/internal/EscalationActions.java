@@ -195,10 +195,15 @@ class EscalationActions {
 
 	}
 
+	/**
+	 * An action on the task if it is still open. The task is read and locked in one statement, in the job's
+	 * transaction: the action's change needs no further read, and a second action of the same job reads nothing (the
+	 * task module writes the task once, when the job commits).
+	 */
 	private JavaDelegate onOpenTask(Step action) {
 		return execution -> {
-			Optional<TaskSnapshot> task = task(execution);
-			if (task.isEmpty() || task.get().state().isTerminal()) {
+			Optional<TaskSnapshot> task = tasks.findOpenForChange(taskId(execution));
+			if (task.isEmpty()) {
 				log.debug("Escalation {} at {}: task {} is closed or gone; nothing to do", execution.getProcessInstanceId(),
 						execution.getCurrentActivityId(), execution.getProcessBusinessKey());
 				return;
@@ -208,11 +213,15 @@ class EscalationActions {
 	}
 
 	private Optional<TaskSnapshot> task(DelegateExecution execution) {
+		return tasks.find(taskId(execution));
+	}
+
+	private static TaskId taskId(DelegateExecution execution) {
 		String key = execution.getProcessBusinessKey();
 		if (key == null) {
 			throw new IllegalStateException("Escalation instance " + execution.getProcessInstanceId() + " has no business key");
 		}
-		return tasks.find(new TaskId(UUID.fromString(key)));
+		return new TaskId(UUID.fromString(key));
 	}
 
 	private int lastStep(TaskSnapshot task) {

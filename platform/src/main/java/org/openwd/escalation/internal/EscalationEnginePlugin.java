@@ -12,7 +12,14 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -31,6 +38,8 @@ import org.springframework.stereotype.Component;
  * <li>timer durations in business time ({@link TaskBusinessCalendar} replaces the "duration" calendar);</li>
  * <li>every user task of a model becomes a supervisor review in the global task list ({@link SupervisorReviews});</li>
  * <li>a read-only identity service backed by the platform's login ({@link PlatformIdentityProvider});</li>
+ * <li>with {@code openwd.escalation.history=lean} (the default) and history level {@code audit}: less history for
+ * escalation instances ({@link EscalationHistoryLevel}); models of escalation deployments are marked when parsed;</li>
  * <li>after the engine created or updated its schema: an index on {@code ACT_RU_JOB.DUEDATE_}, which Camunda's MySQL
  * (and H2) schema lacks and without which timer acquisition collapses under a large timer backlog.</li>
  * </ul>
@@ -46,9 +55,12 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final SupervisorReviews reviews;
 
-	EscalationEnginePlugin(BusinessCalendars calendars, SupervisorReviews reviews) {
+	private final boolean leanHistory;
+
+	EscalationEnginePlugin(BusinessCalendars calendars, SupervisorReviews reviews, EscalationProperties properties) {
 		this.calendars = calendars;
 		this.reviews = reviews;
+		this.leanHistory = !"audit".equalsIgnoreCase(properties.history());
 	}
 
 	@Override
@@ -61,7 +73,15 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
 		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
 				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
 		listeners.add(reviews.parseListener());
+		listeners.add(new EscalationModelMarker());
 		configuration.setCustomPostBPMNParseListeners(listeners);
+		if (leanHistory) {
+			// same name and id as audit, listed after the built-in levels: chosen when the history level is audit
+			List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+					: new ArrayList<>(configuration.getCustomHistoryLevels());
+			levels.add(new EscalationHistoryLevel());
+			configuration.setCustomHistoryLevels(levels);
+		}
 		// Camunda keeps no users of its own: the platform's login is the only user store (Cockpit, Admin)
 		configuration.setIdentityProviderSessionFactory(
 				new org.camunda.bpm.engine.impl.persistence.GenericManagerFactory(PlatformIdentityProvider.class));
@@ -77,6 +97,25 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
 			log.warn("Could not add the index {} on ACT_RU_JOB(DUEDATE_); timers still work, but acquisition slows down "
 					+ "with many waiting timers", JOB_DUEDATE_INDEX, ex);
 		}
+	}
+
+	/** Marks the process definitions of escalation deployments ({@link EscalationModels#DEPLOYMENT_PREFIX}) when parsed. */
+	static final class EscalationModelMarker extends AbstractBpmnParseListener {
+
+		@Override
+		public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+			CommandContext command = Context.getCommandContext();
+			String deploymentId = processDefinition.getDeploymentId();
+			if (command == null || deploymentId == null) {
+				return;
+			}
+			DeploymentEntity deployment = command.getDeploymentManager().findDeploymentById(deploymentId);
+			if (deployment != null && deployment.getName() != null
+					&& deployment.getName().startsWith(EscalationModels.DEPLOYMENT_PREFIX)) {
+				EscalationHistoryLevel.markEscalation(processDefinition);
+			}
+		}
+
 	}
 
 	/** Adds the index unless an index whose first column is DUEDATE_ exists already (idempotent, any node, any order). */

@@ -52,6 +52,9 @@ class EscalationModels {
 
 	static final String DEFAULT_PROFILE = "*";
 
+	/** Name prefix of the engine deployments of escalation models (the routing profile follows). */
+	static final String DEPLOYMENT_PREFIX = "openwd-escalation:";
+
 	static final String DEFAULT_RESOURCE = "openwd/bpmn/escalation-default.bpmn";
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(2);
@@ -285,7 +288,7 @@ class EscalationModels {
 	private Model insertVersion(String profile, byte[] xml, String resource, String actor, String comment) {
 		RepositoryService repository = engine.getRepositoryService();
 		Deployment deployment = repository.createDeployment()
-			.name("openwd-escalation:" + profile)
+			.name(DEPLOYMENT_PREFIX + profile)
 			.source("openwd")
 			.addInputStream(resource, new ByteArrayInputStream(xml))
 			.deploy();

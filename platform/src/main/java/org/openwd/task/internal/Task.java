@@ -33,6 +33,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -145,6 +146,10 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 
 	@Transient
 	private boolean isNew;
+
+	/** A verb changed the task since it was loaded or last written: the next flush raises its version by one. */
+	@Transient
+	private boolean unflushedChange;
 
 	@Transient
 	private final List<TaskHistoryEntry> newHistory = new ArrayList<>();
@@ -547,6 +552,7 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 			waitingSince = now;
 		}
 		historyCount++;
+		unflushedChange = true;
 		newHistory.add(new TaskHistoryEntry(id, historyCount, now, actor, action, from, to, truncate(reason, 500), details));
 		if (from != to || action == TaskAction.ASSIGN) {
 			boolean takes = action == TaskAction.ASSIGN || action == TaskAction.OFFER || action == TaskAction.ACCEPT;
@@ -599,6 +605,12 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	@PostPersist
 	void markNotNew() {
 		isNew = false;
+		unflushedChange = false;
+	}
+
+	@PostUpdate
+	void markFlushed() {
+		unflushedChange = false;
 	}
 
 	@Override
@@ -652,6 +664,18 @@ public class Task extends AbstractAggregateRoot<Task> implements Persistable<UUI
 	}
 
 	public TaskSnapshot snapshot() {
+		return snapshot(version);
+	}
+
+	/**
+	 * The task as the next flush will store it: a change not written yet counts in the version (Hibernate raises it by
+	 * one when it writes a changed task, however many verbs changed it); a new task is inserted with its version as is.
+	 */
+	TaskSnapshot snapshotBeforeFlush() {
+		return snapshot(unflushedChange && !isNew ? version + 1 : version);
+	}
+
+	private TaskSnapshot snapshot(long version) {
 		return new TaskSnapshot(taskId(), sourceSystem, externalId, type, title, description, customerId, customerSegment,
 				businessValue, createdAt, capturedAt, activationTime, dueTime, department, process,
 				Collections.unmodifiableSet(new LinkedHashSet<>(requiredSkills)),

@@ -22,8 +22,13 @@ import org.openwd.task.TaskAction;
 import org.openwd.task.TaskState;
 import org.springframework.data.domain.Persistable;
 
-/** One appended line of a task's history: the source of truth for reporting. Never updated. */
+/**
+ * One appended line of a task's history: the source of truth for reporting. Never updated: Hibernate treats it as
+ * immutable (no snapshot, no dirty check at flush) and its details as a value that is never changed in place (no
+ * copy through Jackson when it is persisted).
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "owd_task_history")
 @IdClass(TaskHistoryEntry.Key.class)
 public class TaskHistoryEntry implements Persistable<TaskHistoryEntry.Key> {
@@ -52,6 +57,7 @@ public class TaskHistoryEntry implements Persistable<TaskHistoryEntry.Key> {
 	private String reason;
 
 	@Convert(converter = JsonConverters.AttributesConverter.class)
+	@org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
 	private Map<String, Object> details;
 
 	@Transient

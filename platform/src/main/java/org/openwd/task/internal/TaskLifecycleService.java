@@ -386,16 +386,43 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 		return change(id.value(), null, task -> task.complete(outcome, now(), actor));
 	}
 
+	/**
+	 * Applies a verb to the locked task. In a transaction of its own the change is flushed before the answer (so the
+	 * answer shows the stored version). Inside the caller's transaction (e.g. an escalation job running several steps
+	 * on one task) it is not: Hibernate writes the task once when that transaction flushes or commits, so several
+	 * changes cost one {@code UPDATE}, and the answer shows the version that write will store (every verb records a
+	 * history entry, so the task is always dirty and its version goes up by exactly one at the next flush). A verb that
+	 * checks an expected version flushes first, so the check sees the stored version.
+	 */
 	private TaskSnapshot change(UUID id, Long expectedVersion, Consumer<Task> verb) {
 		return tx.execute(status -> {
 			Task task = lockForChange(id);
-			if (expectedVersion != null && expectedVersion != task.version()) {
-				throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
+			if (expectedVersion != null) {
+				if (!status.isNewTransaction()) {
+					tasks.flush();
+				}
+				if (expectedVersion != task.version()) {
+					throw new TaskVersionMismatchException(task.taskId(), expectedVersion, task.version());
+				}
 			}
 			verb.accept(task);
 			save(task);
-			tasks.flush();
-			return view(task);
+			if (status.isNewTransaction()) {
+				tasks.flush();
+				return view(task);
+			}
+			return task.snapshotBeforeFlush();
+		});
+	}
+
+	@Override
+	public Optional<TaskSnapshot> findOpenForChange(TaskId id) {
+		return tx.execute(status -> {
+			Task task = entityManager.find(Task.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+			if (task == null || task.state().isTerminal()) {
+				return Optional.<TaskSnapshot>empty();
+			}
+			return Optional.of(task.snapshotBeforeFlush());
 		});
 	}
 
