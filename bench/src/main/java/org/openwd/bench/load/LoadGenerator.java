@@ -366,17 +366,7 @@ public final class LoadGenerator {
 			results.add(w, "double offers seen by the inboxes", seen.doubleOffers.get(), "count", "target 0");
 		}
 		finally {
-			for (SimulatedEmployee e : people) {
-				try {
-					e.offline();
-				}
-				catch (RuntimeException ignored) {
-					// best effort
-				}
-				e.close();
-			}
-			scheduler.shutdownNow();
-			stomp.stop();
+			sendHome(people, scheduler, stomp);
 		}
 		// nothing lost, nothing twice: ask the server for every task's state and history
 		int lost = 0;
@@ -399,6 +389,22 @@ public final class LoadGenerator {
 		}
 		return new Verdict(ids.size(), seen.completed.size(), lost, duplicates + seen.duplicateCompletions.get(),
 				seen.doubleOffers.get(), List.copyOf(seen.errors));
+	}
+
+	/** Takes the simulated employees offline (best effort) and closes their sessions and threads. */
+	private static void sendHome(List<SimulatedEmployee> people, ScheduledExecutorService scheduler,
+			WebSocketStompClient stomp) {
+		for (SimulatedEmployee e : people) {
+			try {
+				e.offline();
+			}
+			catch (RuntimeException ignored) {
+				// best effort
+			}
+			e.close();
+		}
+		scheduler.shutdownNow();
+		stomp.stop();
 	}
 
 	private static void awaitCompleted(Observations seen, List<String> ids, long deadlineNanos) throws InterruptedException {
@@ -466,17 +472,7 @@ public final class LoadGenerator {
 					ids.size() + " captured; steps of " + step + "; " + employees + " employees at proficiency 5");
 		}
 		finally {
-			for (SimulatedEmployee e : people) {
-				try {
-					e.offline();
-				}
-				catch (RuntimeException ignored) {
-					// best effort
-				}
-				e.close();
-			}
-			scheduler.shutdownNow();
-			stomp.stop();
+			sendHome(people, scheduler, stomp);
 		}
 		int lost = 0;
 		for (String id : ids) {
