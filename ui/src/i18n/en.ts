@@ -224,6 +224,7 @@ export const en = {
   'owner.pick': 'Choose a routing profile to edit.',
   'error.generic': 'Something went wrong: {detail}',
   'error.forbidden': 'Your role does not allow this.',
+  'error.busy': 'Busy, try again shortly. Nothing was changed.',
   'time.now': 'now',
 } as const;
 

@@ -67,7 +67,7 @@ public final class Bench {
 		Map<String, String> defaults = Map.ofEntries(Map.entry("capture", "200"), Map.entry("threads", "4"),
 				Map.entry("batch", "100"), Map.entry("batchTasks", "500"), Map.entry("amqp", "300"), Map.entry("employees", "5"),
 				Map.entry("capacity", "2"), Map.entry("tasks", "40"), Map.entry("reject", "0.2"), Map.entry("expire", "0.1"),
-				Map.entry("offerTimeout", "PT3S"), Map.entry("warmup", "0"), Map.entry("waves", "2"),
+				Map.entry("offerTimeout", "PT3S"), Map.entry("warmup", "0"), Map.entry("waves", "2"), Map.entry("warmupWaves", "1"),
 				Map.entry("cascadeTasks", "5"), Map.entry("cascadeEmployees", "3"), Map.entry("cascadeStep", "PT1S"));
 		Map<String, String> merged = new HashMap<>(defaults);
 		merged.putAll(o.values);
@@ -136,7 +136,7 @@ public final class Bench {
 				verdicts.add(load.employees(new LoadGenerator.EmployeeWorkload(employees, o.integer("capacity", 2), tasks,
 						o.decimal("reject", 0.2), o.decimal("expire", 0.1), o.integer("thinkMin", 50), o.integer("thinkMax", 300),
 						o.integer("handleMin", 100), o.integer("handleMax", 500), o.get("offerTimeout", "PT3S")),
-						o.integer("waves", 1), o.integer("timeout", 600), results));
+						o.integer("waves", 1), o.integer("warmupWaves", 0), o.integer("timeout", 600), results));
 			}
 			int cascadeTasks = o.integer("cascadeTasks", 0);
 			if (cascadeTasks > 0) {

@@ -72,7 +72,11 @@ public final class Results {
 	}
 
 	public void print(PrintStream out) {
-		out.printf("%n== %s (%s)%n", name, configuration);
+		Map<String, Object> shown = new LinkedHashMap<>();
+		// long series (samples per second) are in the JSON only
+		configuration.forEach((k, v) -> shown.put(k,
+				v instanceof java.util.Collection<?> c && c.size() > 20 ? c.size() + " entries, see the JSON" : v));
+		out.printf("%n== %s (%s)%n", name, shown);
 		out.printf("%-34s %-46s %14s %-5s %s%n", "workload", "metric", "value", "unit", "note");
 		for (Row r : rows) {
 			out.printf("%-34s %-46s %14.3f %-5s %s%n", r.workload(), r.metric(), r.value(), r.unit(),

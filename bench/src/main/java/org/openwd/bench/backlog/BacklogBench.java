@@ -281,6 +281,8 @@ public final class BacklogBench {
 					shift.size() + " READY requests, spread over " + s.readyWindowSeconds() + " s, "
 							+ (s.readyInFlight() > 0 ? "at most " + s.readyInFlight() + " in flight" : "none held back") + "; " + load());
 			results.latency(w3, "READY request answered", seen.readyAnswered, TimeUnit.MILLISECONDS);
+			results.add(w3, "requests sent again after 503 service-busy", http.busyRetries(), "count",
+					"nothing was changed by those answers; the inbox client repeats them after Retry-After, like the web inbox");
 			String during = seen.completed.size() + " tasks completed, " + seen.offers.get() + " offers accepted or pending";
 			cost.report(results, w3, "shift start", costFrom, costTo, "employee", shift.size(),
 					"READY requests, their offers (" + offersAtStart + ") and accepts; " + during);

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client of the OpenWD REST API with HTTP Basic users whose password is their name (demo/bench users). */
 public final class Http {
 
-	public record Response(int status, JsonNode body, String text) {
+	public record Response(int status, JsonNode body, String text, long retryAfterSeconds) {
 
 		public Response expect(int... statuses) {
 			for (int s : statuses) {
@@ -92,16 +92,54 @@ public final class Http {
 		}
 	}
 
+	/**
+	 * Like the web inbox: an answer "503 service-busy, nothing changed" is sent again after its Retry-After plus up to half
+	 * of it at random, at most {@value #BUSY_RETRIES} times.
+	 */
 	private java.util.concurrent.CompletableFuture<Response> sendAsync(String user, HttpRequest.Builder request,
 			String contentType) {
-		return client.sendAsync(prepare(user, request, contentType), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+		return sendAsync(prepare(user, request, contentType), 0);
+	}
+
+	static final int BUSY_RETRIES = 4;
+
+	private final java.util.concurrent.atomic.AtomicLong busyRetries = new java.util.concurrent.atomic.AtomicLong();
+
+	/** How many requests were sent again because the platform answered them busy without changing anything. */
+	public long busyRetries() {
+		return busyRetries.get();
+	}
+
+	private java.util.concurrent.CompletableFuture<Response> sendAsync(HttpRequest request, int attempt) {
+		return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
 			try {
 				return response(response);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("HTTP answer unreadable: " + ex.getMessage(), ex);
 			}
+		}).thenCompose(answer -> {
+			long delay = attempt < BUSY_RETRIES ? busyRetryDelayMillis(answer) : -1;
+			if (delay < 0) {
+				return java.util.concurrent.CompletableFuture.completedFuture(answer);
+			}
+			busyRetries.incrementAndGet();
+			return java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> null, java.util.concurrent.CompletableFuture.delayedExecutor(delay,
+						java.util.concurrent.TimeUnit.MILLISECONDS))
+				.thenCompose(ignored -> sendAsync(request, attempt + 1));
 		});
+	}
+
+	/** The wait before repeating a request refused as busy with nothing changed, or -1 when it must not be repeated. */
+	static long busyRetryDelayMillis(Response answer) {
+		if (answer.status() != 503 || answer.body() == null
+				|| !answer.body().path("type").asText().equals("https://openwd.org/problems/service-busy")
+				|| !answer.body().path("changed").isBoolean() || answer.body().path("changed").asBoolean()) {
+			return -1;
+		}
+		long base = 1000 * Math.min(10, Math.max(1, answer.retryAfterSeconds()));
+		return base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
 	}
 
 	private static HttpRequest prepare(String user, HttpRequest.Builder request, String contentType) {
@@ -121,7 +159,15 @@ public final class Http {
 		if (text != null && !text.isEmpty() && (text.startsWith("{") || text.startsWith("["))) {
 			body = JSON.readTree(text);
 		}
-		return new Response(response.statusCode(), body, text);
+		long retryAfter = response.headers().firstValue("Retry-After").map(v -> {
+			try {
+				return Long.parseLong(v.trim());
+			}
+			catch (NumberFormatException notSeconds) {
+				return 1L;
+			}
+		}).orElse(0L);
+		return new Response(response.statusCode(), body, text, retryAfter);
 	}
 
 	private Response send(String user, HttpRequest.Builder request, String contentType) {

@@ -1,5 +1,6 @@
 package org.openwd.common.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +35,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/** Problem type of a request refused before it changed anything, because no database connection was free in time. */
+	public static final String BUSY = "service-busy";
+
+	private final long retryAfterSeconds;
+
+	ApiExceptionHandler(ApiLimits limits) {
+		this.retryAfterSeconds = limits.busyRetryAfter().toSeconds();
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -112,6 +123,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
 					"Someone else changed this resource at the same time; reload it and try again"));
+	}
+
+	/**
+	 * A request whose transaction could not begin, because every pooled database connection stayed busy for the pool's
+	 * connection timeout (a wave of requests on a saturated machine) or the database is unreachable. 503 with
+	 * {@code Retry-After}, not 500. When none of the request's transactions had committed, nothing was changed and the
+	 * client may send the same request again, whatever its method ({@code "changed": false}); otherwise part of it may be
+	 * stored ({@code "changed": true}).
+	 */
+	@ExceptionHandler(CannotCreateTransactionException.class)
+	ResponseEntity<Object> busy(CannotCreateTransactionException ex) {
+		boolean poolWait = findCause(ex, SQLTransientConnectionException.class) != null;
+		boolean changed = RequestCommits.anyInCurrentRequest();
+		logger.warn("Request answered 503, no database connection" + (changed ? " after a commit: " : ": ") + ex.getMessage());
+		String why = poolWait ? "Every database connection stayed busy too long" : "The database could not be reached";
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy, try again shortly",
+				changed ? why + "; part of this request may already be stored: read the resource before you repeat it"
+						: why + "; nothing was changed: send the same request again after " + retryAfterSeconds + " s");
+		problem.setProperty("changed", changed);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+			.body(problem);
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
