@@ -32,7 +32,7 @@ import org.openwd.bench.engine.EngineFixture;
 @Fork(value = 1, jvmArgsAppend = { "-Xmx6g", "-XX:+UseParallelGC" })
 public class EngineBenchmark {
 
-	@Param({ "1000", "100000", "1000000" })
+	@Param({ "1000", "10000", "100000", "1000000", "3000000" })
 	public int backlog;
 
 	@Param({ "2000" })
