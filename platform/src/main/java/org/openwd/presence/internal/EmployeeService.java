@@ -67,8 +67,15 @@ public class EmployeeService implements Employees {
 
 	@Override
 	public List<EmployeeSnapshot> findAll(java.util.Collection<String> ids) {
-		return ids.isEmpty() ? List.of()
-				: readTx.execute(status -> employees.findAllById(ids).stream().map(Employee::snapshot).toList());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		if (ids.size() == 1) {
+			// a keyed load: findAllById builds a criteria query with a collection parameter, whose SQL Hibernate
+			// translates again on every call (a lone offer decision reads its employee through here)
+			return find(ids.iterator().next()).map(List::of).orElse(List.of());
+		}
+		return readTx.execute(status -> employees.findAllById(ids).stream().map(Employee::snapshot).toList());
 	}
 
 	public EmployeeSnapshot get(String id) {

@@ -315,7 +315,18 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 			java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
 			handovers.forEach(h -> ids.add(h.task().value()));
 			Map<UUID, Task> locked = new HashMap<>();
-			tasks.findAllByIdForUpdate(ids).forEach(task -> locked.put(task.taskId().value(), task));
+			if (ids.size() == 1) {
+				// a lone decision (the usual case outside bursts): a keyed lock, no query to translate. Hibernate does
+				// not cache the SQL of a query with a collection parameter, so "id in :ids" is translated on every call
+				UUID id = ids.iterator().next();
+				Task task = entityManager.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
+				if (task != null) {
+					locked.put(id, task);
+				}
+			}
+			else {
+				tasks.findAllByIdForUpdate(ids).forEach(task -> locked.put(task.taskId().value(), task));
+			}
 			Instant now = now();
 			List<Task> changed = new ArrayList<>();
 			List<Task> outcome = new ArrayList<>();
@@ -347,8 +358,11 @@ public class TaskLifecycleService implements GlobalTaskList, TaskCapture {
 		}
 		return readTx.execute(status -> {
 			Map<String, Map<String, Integer>> counts = new HashMap<>();
-			for (Object[] row : tasks.countByEmployeeAndProfile(employees,
-					java.util.EnumSet.of(org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED))) {
+			// one employee (a lone decision) without collection parameters, so Hibernate reuses the query's SQL
+			List<Object[]> rows = employees.size() == 1 ? tasks.countOpenAssignmentsByProfile(employees.iterator().next())
+					: tasks.countByEmployeeAndProfile(employees,
+							java.util.EnumSet.of(org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED));
+			for (Object[] row : rows) {
 				counts.computeIfAbsent((String) row[0], e -> new HashMap<>())
 					.merge((String) row[1], ((Number) row[2]).intValue(), Integer::sum);
 			}

@@ -30,6 +30,17 @@ interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExec
 			group by t.assignedEmployee, t.routingProfile""")
 	List<Object[]> countByEmployeeAndProfile(Collection<String> employees, Collection<TaskState> states);
 
+	/**
+	 * {@link #countByEmployeeAndProfile} of one employee in OFFERED and ASSIGNED, without collection parameters: Hibernate
+	 * caches the SQL of this query, while one with a collection parameter is translated again on every call.
+	 */
+	@Query("""
+			select t.assignedEmployee, coalesce(t.routingProfile, ''), count(t) from Task t
+			where t.assignedEmployee = :employee
+			and t.state in (org.openwd.task.TaskState.OFFERED, org.openwd.task.TaskState.ASSIGNED)
+			group by t.assignedEmployee, t.routingProfile""")
+	List<Object[]> countOpenAssignmentsByProfile(String employee);
+
 	@Query("select t from Task t where t.sourceSystem = :source and t.externalId in :externalIds")
 	List<Task> findBySourceKeys(String source, Collection<String> externalIds);
 
