@@ -14,6 +14,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExecutor<Task> {
 
+	/**
+	 * The dedupe read of every capture. Written as JPQL on purpose: Spring Data builds a derived query as a criteria
+	 * query, whose SQL Hibernate translates again on every call; the SQL of a JPQL string is cached.
+	 */
+	@Query("select t from Task t where t.sourceSystem = :sourceSystem and t.externalId = :externalId")
 	Optional<Task> findBySourceSystemAndExternalId(String sourceSystem, String externalId);
 
 	/**
