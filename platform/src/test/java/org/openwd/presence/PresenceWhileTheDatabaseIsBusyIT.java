@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.openwd.testing.Api.Response;
 import org.openwd.testing.IntegrationTest;
 
+import org.openwd.common.web.RequestCommits;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * A READY wave on a saturated node: when no pooled database connection frees up within the pool's wait, the request is
@@ -29,6 +33,16 @@ class PresenceWhileTheDatabaseIsBusyIT extends IntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void theTransactionManagerTellsWhichRequestsCommitted() {
+		// what lets a 503 say "changed": true when an earlier transaction of the request had committed
+		assertThat(((AbstractPlatformTransactionManager) transactions).getTransactionExecutionListeners())
+			.anyMatch(RequestCommits.class::isInstance);
+	}
 
 	@Test
 	void aPresenceChangeThatFindsNoFreeConnectionIsRefusedWith503AndChangesNothing() throws SQLException {
