@@ -50,7 +50,12 @@ class TaskEventsAmqpIT extends IntegrationTest {
 					received.add(message);
 				}
 			}
-			List<Message> mine = received.stream().filter(m -> new String(m.getBody()).contains(id)).toList();
+			// the relay publishes a transaction's events on several threads, so they may arrive in any order: the
+			// consumer orders them by their seq, the task's change sequence in the message id (docs/architecture.md)
+			List<Message> mine = received.stream()
+				.filter(m -> new String(m.getBody()).contains(id))
+				.sorted(java.util.Comparator.comparingInt(TaskEventsAmqpIT::seq))
+				.toList();
 			List<String> keys = mine.stream().map(m -> m.getMessageProperties().getReceivedRoutingKey()).toList();
 			assertThat(keys).containsSubsequence("task.captured", "task.queued", "task.canceled")
 				.allMatch(key -> key.equals("task.captured") || key.equals("task.queued") || key.equals("task.offered")
@@ -70,6 +75,11 @@ class TaskEventsAmqpIT extends IntegrationTest {
 		finally {
 			admin.deleteQueue(queue.getName());
 		}
+	}
+
+	private static int seq(Message message) {
+		String messageId = message.getMessageProperties().getMessageId();
+		return Integer.parseInt(messageId.substring(messageId.lastIndexOf(':') + 1));
 	}
 
 }
