@@ -27,8 +27,7 @@ class EscalationHistoryIT extends EscalationSupport {
 	void anEscalationInstanceRecordsItsLifecycleButNotItsStepsOrVariables() {
 		String id = captureClaim("esc-hist");
 		String instance = awaitWaitingAt(id, "Timer_SlaWarning");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "Timer_SlaBreach");
+		passTimersTo(id, instance, "Timer_SlaBreach");
 
 		HistoryService history = engine.getHistoryService();
 		HistoricProcessInstance recorded = history.createHistoricProcessInstanceQuery().processInstanceId(instance)
@@ -50,13 +49,8 @@ class EscalationHistoryIT extends EscalationSupport {
 	void anEndedEscalationRecordsHowItEndedAndItsReview() {
 		String id = captureClaim("esc-hist");
 		String instance = awaitWaitingAt(id, "Timer_SlaWarning");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "Timer_SlaBreach");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "Timer_ReviewDelay");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "UserTask_SupervisorReview");
-		String userTask = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+		passTimersTo(id, instance, "Timer_SlaBreach", "Timer_ReviewDelay", "UserTask_SupervisorReview");
+		String userTask = reviewOf(instance);
 
 		assertThat(api.post("connector", "/api/v1/tasks/" + id + "/cancel", Map.of("reason", "customer withdrew")).status())
 			.isEqualTo(200);

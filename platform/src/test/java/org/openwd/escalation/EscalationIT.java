@@ -149,13 +149,8 @@ class EscalationIT extends EscalationSupport {
 	void aTaskClosedWhileItsReviewIsOpenWithdrawsTheReview() {
 		String id = captureClaim("esc-it");
 		String instance = awaitWaitingAt(id, "Timer_SlaWarning");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "Timer_SlaBreach");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "Timer_ReviewDelay");
-		passNextTimer(instance);
-		awaitWaitingAt(id, "UserTask_SupervisorReview");
-		String userTask = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+		passTimersTo(id, instance, "Timer_SlaBreach", "Timer_ReviewDelay", "UserTask_SupervisorReview");
+		String userTask = reviewOf(instance);
 
 		assertThat(api.post("connector", "/api/v1/tasks/" + id + "/cancel", Map.of("reason", "customer withdrew")).status())
 			.isEqualTo(200);

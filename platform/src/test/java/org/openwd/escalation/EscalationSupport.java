@@ -81,6 +81,19 @@ abstract class EscalationSupport extends IntegrationTest {
 		return timer.getDuedate();
 	}
 
+	/** From one wait state to the next: runs the instance's next timer and waits at each element in turn. */
+	void passTimersTo(String taskId, String processInstanceId, String... elements) {
+		for (String element : elements) {
+			passNextTimer(processInstanceId);
+			awaitWaitingAt(taskId, element);
+		}
+	}
+
+	/** The id of the supervisor review an instance waits at (after {@code UserTask_SupervisorReview} was reached). */
+	String reviewOf(String processInstanceId) {
+		return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+	}
+
 	JsonNode task(String taskId) {
 		Api.Response response = api.get("admin", "/api/v1/tasks/" + taskId);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -50,33 +50,25 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 	void severalChangesOfOneTaskInOneTransactionBuildOnEachOtherAndHoldTheLockUntilCommit() throws Exception {
 		TaskId id = unroutedTask();
 		TaskSnapshot before = tasks.find(id).orElseThrow();
-		ExecutorService other = Executors.newSingleThreadExecutor();
-		try {
-			Future<TaskSnapshot>[] competing = new Future[1];
-			TaskSnapshot inside = new TransactionTemplate(transactions).execute(status -> {
-				TaskSnapshot read = tasks.find(id).orElseThrow();
-				TaskSnapshot first = tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
-				competing[0] = other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other"));
-				TaskSnapshot second = tasks.recordEscalation(id, "warning", Map.of("step", 2), "test");
-				assertThat(second.priorityBoost()).as("built on the first change").isEqualTo(before.priorityBoost() + 50);
-				assertThat(first.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
-				assertThat(second.version()).as("both changes are written once, at the commit").isEqualTo(first.version());
-				assertThatThrownBy(() -> competing[0].get(500, TimeUnit.MILLISECONDS))
-					.as("another transaction waits for the lock").isInstanceOf(TimeoutException.class);
-				return second;
-			});
-			TaskSnapshot after = competing[0].get(30, TimeUnit.SECONDS);
-			assertThat(after.escalationStage()).isEqualTo("competing");
-			assertThat(after.priorityBoost()).isEqualTo(before.priorityBoost() + 50);
-			assertThat(after.version()).isEqualTo(inside.version() + 1);
-			JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id.value()).body().path("history");
-			List<String> actions = history.findValuesAsText("action");
-			assertThat(actions.subList(actions.size() - 3, actions.size())).containsExactly("PRIORITIZE", "ESCALATE", "ESCALATE");
-			assertThat(history.get(history.size() - 1).path("actor").asText()).isEqualTo("other");
-		}
-		finally {
-			other.shutdownNow();
-		}
+		Race race = inOneTransactionAgainstACompetitor(id, competitor -> {
+			TaskSnapshot read = tasks.find(id).orElseThrow();
+			TaskSnapshot first = tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
+			competitor.start();
+			TaskSnapshot second = tasks.recordEscalation(id, "warning", Map.of("step", 2), "test");
+			assertThat(second.priorityBoost()).as("built on the first change").isEqualTo(before.priorityBoost() + 50);
+			assertThat(first.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
+			assertThat(second.version()).as("both changes are written once, at the commit").isEqualTo(first.version());
+			competitor.assertWaiting("another transaction waits for the lock");
+			return second;
+		});
+		TaskSnapshot after = race.competitor();
+		assertThat(after.escalationStage()).isEqualTo("competing");
+		assertThat(after.priorityBoost()).isEqualTo(before.priorityBoost() + 50);
+		assertThat(after.version()).isEqualTo(race.inside().version() + 1);
+		JsonNode history = api.get("supervisor", "/api/v1/tasks/" + id.value()).body().path("history");
+		List<String> actions = history.findValuesAsText("action");
+		assertThat(actions.subList(actions.size() - 3, actions.size())).containsExactly("PRIORITIZE", "ESCALATE", "ESCALATE");
+		assertThat(history.get(history.size() - 1).path("actor").asText()).isEqualTo("other");
 	}
 
 	/**
@@ -87,27 +79,19 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 	void anOpenTaskIsReadForChangeWithTheTransactionsPendingChangesAndAClosedOneIsNot() throws Exception {
 		TaskId id = unroutedTask();
 		TaskSnapshot before = tasks.find(id).orElseThrow();
-		ExecutorService other = Executors.newSingleThreadExecutor();
-		try {
-			Future<TaskSnapshot>[] competing = new Future[1];
-			TaskSnapshot inside = new TransactionTemplate(transactions).execute(status -> {
-				TaskSnapshot read = tasks.findOpenForChange(id).orElseThrow();
-				assertThat(read.version()).isEqualTo(before.version());
-				competing[0] = other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other"));
-				tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
-				TaskSnapshot again = tasks.findOpenForChange(id).orElseThrow();
-				assertThat(again.priorityBoost()).as("this transaction's change").isEqualTo(before.priorityBoost() + 50);
-				assertThat(again.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
-				assertThatThrownBy(() -> competing[0].get(500, TimeUnit.MILLISECONDS))
-					.as("the read holds the lock").isInstanceOf(TimeoutException.class);
-				return tasks.recordEscalation(id, "warning", Map.of(), "test");
-			});
-			assertThat(competing[0].get(30, TimeUnit.SECONDS).version()).isEqualTo(inside.version() + 1);
-			assertThat(tasks.find(id).orElseThrow().priorityBoost()).isEqualTo(before.priorityBoost() + 50);
-		}
-		finally {
-			other.shutdownNow();
-		}
+		Race race = inOneTransactionAgainstACompetitor(id, competitor -> {
+			TaskSnapshot read = tasks.findOpenForChange(id).orElseThrow();
+			assertThat(read.version()).isEqualTo(before.version());
+			competitor.start();
+			tasks.prioritize(id, read.priorityPinned(), read.priorityBoost() + 50, "warning", "test");
+			TaskSnapshot again = tasks.findOpenForChange(id).orElseThrow();
+			assertThat(again.priorityBoost()).as("this transaction's change").isEqualTo(before.priorityBoost() + 50);
+			assertThat(again.version()).as("the version the commit stores").isEqualTo(before.version() + 1);
+			competitor.assertWaiting("the read holds the lock");
+			return tasks.recordEscalation(id, "warning", Map.of(), "test");
+		});
+		assertThat(race.competitor().version()).isEqualTo(race.inside().version() + 1);
+		assertThat(tasks.find(id).orElseThrow().priorityBoost()).isEqualTo(before.priorityBoost() + 50);
 
 		tasks.cancel(id, "done", "test");
 		java.util.Optional<TaskSnapshot> closed = new TransactionTemplate(transactions)
@@ -118,11 +102,7 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 
 	@Test
 	void concurrentChangesOfOneTaskAllCommitInOrderWithAGapFreeHistory() throws Exception {
-		Map<String, Object> request = Api.newTask("concurrency");
-		request.put("type", "unrouted-" + System.nanoTime()); // no rule: ERROR_HELD, so nothing else touches it
-		Api.Response captured = api.post("connector", "/api/v1/tasks", request);
-		assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
-		TaskId id = new TaskId(java.util.UUID.fromString(captured.text("id")));
+		TaskId id = unroutedTask();
 		int before = api.get("supervisor", "/api/v1/tasks/" + id.value()).body().path("history").size();
 
 		int changes = 12;
@@ -148,6 +128,48 @@ class ConcurrentTaskChangesIT extends IntegrationTest {
 			assertThat(history.get(i).path("seq").asInt()).isEqualTo(i + 1);
 		}
 		assertThat(history.findValuesAsText("action").stream().filter("ESCALATE"::equals)).hasSize(changes);
+	}
+
+	/** What one transaction and a competing change of the same task from another thread each ended with. */
+	record Race(TaskSnapshot inside, TaskSnapshot competitor) {
+	}
+
+	/** The competing change: an escalation record by "other", started when the transaction says so. */
+	interface Competitor {
+
+		void start();
+
+		/** The competing change has not finished within 500 ms: it waits for this transaction's lock. */
+		void assertWaiting(String description);
+
+	}
+
+	/** Runs {@code work} in one transaction; the competing change it starts commits after that transaction. */
+	private Race inOneTransactionAgainstACompetitor(TaskId id, java.util.function.Function<Competitor, TaskSnapshot> work)
+			throws Exception {
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			java.util.concurrent.atomic.AtomicReference<Future<TaskSnapshot>> competing = new java.util.concurrent.atomic.AtomicReference<>();
+			Competitor competitor = new Competitor() {
+
+				@Override
+				public void start() {
+					competing.set(other.submit(() -> tasks.recordEscalation(id, "competing", Map.of(), "other")));
+				}
+
+				@Override
+				public void assertWaiting(String description) {
+					assertThatThrownBy(() -> competing.get().get(500, TimeUnit.MILLISECONDS)).as(description)
+						.isInstanceOf(TimeoutException.class);
+				}
+
+			};
+			TaskSnapshot inside = new TransactionTemplate(transactions).execute(status -> work.apply(competitor));
+			return new Race(inside, competing.get().get(30, TimeUnit.SECONDS));
+		}
+		finally {
+			other.shutdownNow();
+		}
 	}
 
 }

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +36,11 @@ public final class Http {
 	private final String base;
 
 	private final HttpClient client;
+
+	/** How often an answer "503 service-busy, nothing changed" is sent again. */
+	static final int BUSY_RETRIES = 4;
+
+	private final AtomicLong busyRetries = new AtomicLong();
 
 	public Http(String base) {
 		this(base, null);
@@ -101,10 +109,6 @@ public final class Http {
 		return sendAsync(prepare(user, request, contentType), 0);
 	}
 
-	static final int BUSY_RETRIES = 4;
-
-	private final java.util.concurrent.atomic.AtomicLong busyRetries = new java.util.concurrent.atomic.AtomicLong();
-
 	/** How many requests were sent again because the platform answered them busy without changing anything. */
 	public long busyRetries() {
 		return busyRetries.get();
@@ -121,12 +125,10 @@ public final class Http {
 		}).thenCompose(answer -> {
 			long delay = attempt < BUSY_RETRIES ? busyRetryDelayMillis(answer) : -1;
 			if (delay < 0) {
-				return java.util.concurrent.CompletableFuture.completedFuture(answer);
+				return CompletableFuture.completedFuture(answer);
 			}
 			busyRetries.incrementAndGet();
-			return java.util.concurrent.CompletableFuture
-				.supplyAsync(() -> null, java.util.concurrent.CompletableFuture.delayedExecutor(delay,
-						java.util.concurrent.TimeUnit.MILLISECONDS))
+			return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
 				.thenCompose(ignored -> sendAsync(request, attempt + 1));
 		});
 	}

@@ -300,15 +300,9 @@ public final class LoadGenerator {
 	 * Captures the work first (a backlog), then brings the simulated employees in at once (shift start) and lets them work
 	 * until every task is completed or {@code timeoutSeconds} pass. With {@code waves > 1} the same number of tasks is
 	 * captured again each time the previous wave is done, while the employees wait ready: those tasks meet idle
-	 * employees (W2 "task queued -> offer", and W7 re-offers with someone free to take them).
-	 */
-	public Verdict employees(EmployeeWorkload workload, int timeoutSeconds, Results results) throws Exception {
-		return employees(workload, 1, 0, timeoutSeconds, results);
-	}
-
-	/**
-	 * As above, in {@code waves} waves; the latencies of the first {@code warmupWaves} (the shift-start wave counts as the
-	 * first) are dropped, so the rows show a warmed-up platform. Correctness counts every wave.
+	 * employees (W2 "task queued -> offer", and W7 re-offers with someone free to take them). The latencies of the first
+	 * {@code warmupWaves} (the shift-start wave counts as the first) are dropped, so the rows show a warmed-up platform;
+	 * correctness counts every wave.
 	 */
 	public Verdict employees(EmployeeWorkload workload, int waves, int warmupWaves, int timeoutSeconds, Results results)
 			throws Exception {
